@@ -1,0 +1,36 @@
+import type { Context } from 'grammy';
+import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { Logger } from 'pino';
+import type { Clock } from '../src/clock';
+import type { Lang, OfficePolicy } from '../src/config/office';
+import type { ConversationStore } from '../src/db/conversationStore';
+import type { ProcessedUpdates } from '../src/db/processedUpdates';
+import type { ResidentService } from '../src/people/residents';
+import type { StaffDirectory } from '../src/people/staff';
+import type { TicketService } from '../src/tickets/service';
+import type { TextArgs, Texts } from './texts';
+
+/** Everything the adapter needs, built once by main.ts (or a test) and injected. */
+export interface AppServices {
+  policy: OfficePolicy;
+  clock: Clock;
+  texts: Texts;
+  log: Logger;
+  tickets: TicketService;
+  residents: ResidentService;
+  staff: StaffDirectory;
+  updates: ProcessedUpdates;
+  conversations: ConversationStore;
+}
+
+export interface AppFlavor {
+  services: AppServices;
+  /** This update's language: the person's in private chats, the office's in staff groups. */
+  lang: Lang;
+  t(key: string, args?: TextArgs): string;
+  log: Logger;
+}
+
+export type BotContext = ConversationFlavor<Context & AppFlavor>;
+/** Inside a conversation the context is a plain one; services reach scenes by closure. */
+export type SceneContext = Context;

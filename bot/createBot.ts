@@ -1,0 +1,105 @@
+/**
+ * The bot factory: plugins, the features in order, the error boundary. No side effects on
+ * import; main.ts and the tests each build their own with their own services.
+ */
+import { Bot, type BotConfig } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations, createConversation } from '@grammyjs/conversations';
+import type { AppServices, BotContext } from './context';
+import { general } from './features/general';
+import { resident } from './features/resident';
+import { residentAnswers } from './features/residentAnswers';
+import { staffFeature } from './features/staff';
+import { mainMenu } from './keyboards';
+import { Notifier } from './notify';
+import { pickLanguage } from './texts';
+import { createRepairScene } from '../scenes/repair';
+import { createProfileScene } from '../scenes/registration';
+import { createResolveScene } from '../scenes/resolve';
+import { createDisputeReasonScene } from '../scenes/disputeReason';
+import type { SceneDeps } from '../scenes/support/deps';
+
+export interface CreateBotOptions {
+  token: string;
+  services: AppServices;
+  /** Another Bot API server (a local one, or the tests' fake). */
+  apiRoot?: string;
+  /** Skips getMe at start when known. */
+  botInfo?: UserFromGetMe;
+  /** Bump when a scene changes so much that stored half-finished states no longer fit. */
+  sceneVersion?: number;
+}
+
+export interface HelpdeskBot {
+  bot: Bot<BotContext>;
+  notifier: Notifier;
+}
+
+export function createBot(options: CreateBotOptions): HelpdeskBot {
+  const { services } = options;
+  const config: BotConfig<BotContext> = { botInfo: options.botInfo, client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined };
+  const bot = new Bot<BotContext>(options.token, config);
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  const notifier = new Notifier(bot.api, services);
+  const deps: SceneDeps = { services, notifier };
+
+  // The same update delivered twice must not create anything twice.
+  bot.use(async (ctx, next) => {
+    if (await services.updates.firstTime(ctx.update.update_id)) await next();
+  });
+
+  bot.use(async (ctx, next) => {
+    ctx.services = services;
+    ctx.log = services.log.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id });
+    if (ctx.chat?.type === 'private' && ctx.from) {
+      ctx.lang = pickLanguage(await services.residents.language(ctx.from.id), ctx.from.language_code, services.policy.language);
+    } else {
+      ctx.lang = services.policy.language;
+    }
+    ctx.t = (key, args) => services.texts.t(ctx.lang, key, args);
+    await next();
+  });
+
+  const store = services.conversations;
+  bot.use(
+    conversations<BotContext, BotContext>({
+      storage: {
+        type: 'key',
+        version: options.sceneVersion ?? 1,
+        prefix: 'scene:',
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+        adapter: { read: (key) => store.read(key) as never, write: (key, state) => store.write(key, state), delete: (key) => store.delete(key) },
+      },
+    }),
+  );
+
+  const scenes = bot.errorBoundary(async (error) => {
+    const ctx = error.ctx;
+    ctx.log.error({ err: error.error }, 'scene failed');
+    if (ctx.chat?.type === 'private') {
+      await ctx.reply(ctx.t('error-generic'), { parse_mode: 'HTML', reply_markup: mainMenu(services.texts, ctx.lang) }).catch(() => undefined);
+    }
+  });
+  scenes.use(createConversation(createRepairScene(deps) as never, 'repair'));
+  scenes.use(createConversation(createProfileScene(deps) as never, 'profile'));
+  scenes.use(createConversation(createResolveScene(deps) as never, 'resolve'));
+  scenes.use(createConversation(createDisputeReasonScene(deps) as never, 'disputeReason'));
+
+  const features = bot.errorBoundary(async (error) => {
+    const ctx = error.ctx;
+    ctx.log.error({ err: error.error }, 'handler failed');
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'error-generic-short') }).catch(() => undefined);
+    else if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('error-generic'), { parse_mode: 'HTML' }).catch(() => undefined);
+  });
+  // Order matters: staff deep links and card buttons before the resident's /start and menu.
+  features.use(general);
+  features.use(staffFeature(notifier));
+  features.use(residentAnswers(notifier));
+  features.use(resident);
+
+  bot.catch((error) => {
+    services.log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled error');
+  });
+  return { bot, notifier };
+}

@@ -1,0 +1,41 @@
+/** Commands that work everywhere: /chatid for setting up an office, /help, /lang, /cancel. */
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context';
+import { mainMenu } from '../keyboards';
+import { LANGS } from '../texts';
+
+export const general = new Composer<BotContext>();
+
+general.command('chatid', async (ctx) => {
+  const thread = ctx.msg.message_thread_id && ctx.msg.is_topic_message ? ctx.msg.message_thread_id : undefined;
+  const key = thread ? 'chatid-topic' : 'chatid';
+  await ctx.reply(ctx.t(key, { id: String(ctx.chat.id), thread: String(thread ?? '') }), {
+    parse_mode: 'HTML',
+    ...(thread ? { message_thread_id: thread } : {}),
+  });
+});
+
+general.command('help', async (ctx) => {
+  const key = ctx.chat.type === 'private' ? 'help-private' : 'help-group';
+  await ctx.reply(ctx.t(key), { parse_mode: 'HTML' });
+});
+
+const privateChats = general.chatType('private');
+
+privateChats.command('lang', async (ctx) => {
+  const keyboard = new InlineKeyboard();
+  for (const lang of LANGS) keyboard.text(ctx.services.texts.plain(lang, 'lang-name'), `lang:${lang}`);
+  await ctx.reply(ctx.t('lang-choose'), { parse_mode: 'HTML', reply_markup: keyboard });
+});
+
+privateChats.callbackQuery(/^lang:(zh-CN|en)$/, async (ctx) => {
+  const lang = ctx.match[1] as 'zh-CN' | 'en';
+  await ctx.services.residents.setLanguage(ctx.from.id, ctx.from.first_name, lang);
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.services.texts.t(lang, 'lang-set'), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.services.texts, lang) });
+});
+
+// Inside a scene /cancel is handled by the scene; here there is nothing to leave.
+privateChats.command('cancel', async (ctx) => {
+  await ctx.reply(ctx.t('cancel-nothing'), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.services.texts, ctx.lang) });
+});

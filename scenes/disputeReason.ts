@@ -1,0 +1,27 @@
+/** After "Not solved": the resident may say what is still wrong (optional); staff see it under the card. */
+import type { Context } from 'grammy';
+import { residentActor } from '../src/people/actors';
+import { mainMenu } from '../bot/keyboards';
+import { askText, type SceneConversation } from './support/ask';
+import { sceneKit, type SceneDeps } from './support/deps';
+
+export function createDisputeReasonScene(deps: SceneDeps) {
+  const { texts, policy } = deps.services;
+  return async function disputeReason(conversation: SceneConversation, ctx: Context, ref: string): Promise<void> {
+    const kit = await sceneKit(conversation, ctx, deps);
+    const answer = await askText(kit, ctx, kit.t('dispute-ask-reason', { ref }), { choices: [{ value: 'skip', label: kit.t('btn-skip') }] });
+    if (answer.choice === 'skip') {
+      await ctx.reply(kit.t('dispute-no-reason'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
+      return;
+    }
+    const userId = ctx.from!.id;
+    const name = ctx.from!.first_name;
+    await conversation.external(async () => {
+      const added = await deps.services.tickets.addInfo(ref, residentActor(userId, name), answer.text!);
+      if (added.ok) {
+        await deps.notifier.noteUnderCard(added.ticket, texts.t(policy.language, 'card-note-resident-reason', { ref, reason: answer.text! }));
+      }
+    });
+    await ctx.reply(kit.t('dispute-reason-sent'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
+  };
+}

@@ -1,0 +1,23 @@
+import type { Context } from 'grammy';
+import type { Lang } from '../../src/config/office';
+import type { AppServices } from '../../bot/context';
+import type { Notifier } from '../../bot/notify';
+import { pickLanguage } from '../../bot/texts';
+import { makeKit, type Kit, type SceneConversation } from './ask';
+
+/** What scenes reach by closure: services and the notifier (both built once per bot). */
+export interface SceneDeps {
+  services: AppServices;
+  notifier: Notifier;
+}
+
+/** The person's language, read once and replayed from the conversation's log afterwards. */
+export async function sceneKit(conversation: SceneConversation, ctx: Context, deps: SceneDeps): Promise<Kit> {
+  const userId = ctx.from?.id ?? 0;
+  const code = ctx.from?.language_code;
+  const lang = await conversation.external(async (): Promise<Lang> => {
+    const stored = await deps.services.residents.language(userId);
+    return pickLanguage(stored, code, deps.services.policy.language);
+  });
+  return makeKit(conversation, lang, deps.services.texts, deps.services.policy.limits.maxTextLength);
+}

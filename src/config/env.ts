@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../time/zoned';
+import { ConfigError, zodProblems } from './errors';
+
+/** Settings read from environment variables (usually a .env file). */
+export interface Env {
+  botToken?: string;
+  mongodbUri?: string;
+  staffChatId?: number;
+  telegramApiRoot?: string;
+  officeConfigPath?: string;
+  /** IANA zone of the office; defaults to 'Asia/Shanghai' regardless of the server's zone. */
+  officeTimezone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Port of the HTTP health endpoint; unset means no endpoint. */
+  port?: number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+const EXAMPLES: Record<string, string> = {
+  BOT_TOKEN: 'BOT_TOKEN=123456789:AAHfYbGq2x0example-token_from-BotFather',
+  MONGODB_URI: 'MONGODB_URI=mongodb://localhost:27017/helpdesk',
+  STAFF_CHAT_ID: 'STAFF_CHAT_ID=-1001234567890',
+  TELEGRAM_API_ROOT: 'TELEGRAM_API_ROOT=http://localhost:8081',
+  OFFICE_CONFIG: 'OFFICE_CONFIG=config/office.yaml',
+  OFFICE_TIMEZONE: 'OFFICE_TIMEZONE=Asia/Shanghai',
+  LOG_LEVEL: 'LOG_LEVEL=info',
+  PORT: 'PORT=8080',
+};
+
+// .env files often carry `KEY=` lines and stray spaces; both mean "not set" / the same value.
+const blankToUndefined = (v: unknown): unknown => {
+  if (typeof v !== 'string') return v;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+};
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const integer = (what: string) =>
+  z.string().transform((s, ctx) => {
+    const n = Number(s);
+    if (!/^[+-]?\d+$/.test(s) || !Number.isSafeInteger(n)) {
+      ctx.addIssue({ code: 'custom', message: `"${s}" is not ${what}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+// Secrets (token, database password) are never echoed back in messages.
+const schema = z.object({
+  BOT_TOKEN: optional(
+    z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, {
+      message: 'does not look like a bot token; it must be <digits>:<secret> exactly as @BotFather gave it',
+    }),
+  ),
+  MONGODB_URI: optional(
+    z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, {
+      message: 'must be a MongoDB connection string starting with mongodb:// or mongodb+srv://',
+    }),
+  ),
+  STAFF_CHAT_ID: optional(
+    integer('an integer chat id (group ids are negative; forward a group message to @userinfobot to find it)'),
+  ),
+  TELEGRAM_API_ROOT: optional(
+    z.string().refine((s) => /^https?:\/\/[^\s/]+/.test(s) && URL.canParse(s), {
+      message: 'must be an http:// or https:// URL of a Telegram Bot API server',
+    }),
+  ),
+  OFFICE_CONFIG: optional(z.string()),
+  OFFICE_TIMEZONE: optional(
+    z.string().refine(isValidTimeZone, {
+      message: 'is not a known IANA time zone name (Region/City, case sensitive)',
+    }),
+  ),
+  LOG_LEVEL: optional(
+    z.preprocess(
+      (v) => (typeof v === 'string' ? v.toLowerCase() : v),
+      z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
+    ),
+  ),
+  PORT: optional(
+    integer('a port number').refine((n) => n >= 1 && n <= 65535, { message: 'must be between 1 and 65535' }),
+  ),
+});
+
+/**
+ * Reads and validates the environment. Empty strings count as unset.
+ * @throws ConfigError('environment', …) listing every bad variable with an example.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) throw new ConfigError('environment', zodProblems(result.error, EXAMPLES));
+  const v = result.data;
+  const env: Env = {
+    officeTimezone: v.OFFICE_TIMEZONE ?? 'Asia/Shanghai',
+    logLevel: v.LOG_LEVEL ?? 'info',
+  };
+  if (v.BOT_TOKEN !== undefined) env.botToken = v.BOT_TOKEN;
+  if (v.MONGODB_URI !== undefined) env.mongodbUri = v.MONGODB_URI;
+  if (v.STAFF_CHAT_ID !== undefined) env.staffChatId = v.STAFF_CHAT_ID;
+  if (v.TELEGRAM_API_ROOT !== undefined) env.telegramApiRoot = v.TELEGRAM_API_ROOT;
+  if (v.OFFICE_CONFIG !== undefined) env.officeConfigPath = v.OFFICE_CONFIG;
+  if (v.PORT !== undefined) env.port = v.PORT;
+  return env;
+}
+
+/**
+ * The bot token, for the commands that talk to Telegram.
+ * @throws ConfigError explaining how to get a token from @BotFather and where to put it.
+ */
+export function requireBotToken(env: Env): string {
+  if (env.botToken) return env.botToken;
+  throw new ConfigError('environment', [
+    'BOT_TOKEN: not set. In Telegram, open @BotFather, send /newbot and follow the steps; ' +
+      `it replies with a token. Put it in the .env file next to package.json (example: ${EXAMPLES.BOT_TOKEN})`,
+  ]);
+}

@@ -1,0 +1,309 @@
+import { z } from 'zod';
+import { parseDuration } from '../time/duration';
+import { parseHHMM } from '../time/zoned';
+import { ConfigError, problemLine, zodProblems } from './errors';
+
+export type Lang = 'zh-CN' | 'en';
+export type Localized = Record<Lang, string>;
+/** Where a department's tickets are posted; threadId is a forum topic of that group. */
+export interface ChatTarget { chatId: number; threadId?: number }
+export interface Department { id: string; name: Localized; chat: ChatTarget; heads: number[] }
+/** A published price (有偿服务): amount in yuan per unit. */
+export interface Price { amount: number; unit: Localized; note?: Localized }
+/** resolution is in ms; a category with a price is a paid service. */
+export interface Category { id: string; name: Localized; department: string; resolution: number; price?: Price }
+export type RepairKindId = 'household' | 'public' | 'defect' | 'equipment';
+export interface RepairKind { id: RepairKindId; name: Localized; categories: Category[] }
+/** Response time limits in ms. */
+export interface ResponseLimits { dispatch: number; complaintDispatch: number; validComplaintToHead: number; onSiteAfterClaim: number; paidQuote: number; emergencyOnSite: number }
+/** Complaint resolution limits in ms. */
+export interface ComplaintResolution { valid: number; help: number; inquiry: number; venting: number; majorFirstAnswer: number; major: number }
+/** Local 'HH:MM' times; end < start means the window runs over midnight. */
+export interface HoursWindow { start: string; end: string }
+/** The office's procedures: who handles what, and every time limit (ms). */
+export interface OfficePolicy {
+  name: Localized; language: Lang; timezone: string; dutyPhone: string;
+  managers: number[]; contactOnCard: boolean;
+  departments: Department[]; repairKinds: RepairKind[];
+  response: ResponseLimits; complaintResolution: ComplaintResolution; internalTask: number;
+  frontDesk: HoursWindow;
+  visits: HoursWindow & { slotLength: number; slotsOffered: number; minLead: number };
+  confirmation: { autoConfirmAfter: number };
+  limits: { maxTextLength: number; maxMedia: number };
+}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
+
+const DEFAULT_DEPARTMENTS: Record<string, Localized> = {
+  engineering: L('工程维修部', 'Engineering & Repairs'),
+  cleaning: L('保洁绿化部', 'Cleaning & Landscaping'),
+  security: L('安全保卫部', 'Security'),
+  service: L('客户服务中心', 'Customer Service Centre'),
+};
+
+const perVisit = L('次', 'visit');
+const perItem = L('件', 'item');
+// [id, 中文, English, department, days, price?]
+type Row = [string, string, string, string, number, Price?];
+const KIND_ROWS: [RepairKindId, Localized, Row[]][] = [
+  ['household', L('住户报修', 'Household repair'), [
+    ['unblock', '疏通', 'Unblocking', 'engineering', 1, { amount: 80, unit: perVisit }],
+    ['replace', '更换', 'Replacing', 'engineering', 1, { amount: 30, unit: perItem, note: L('材料费另计', 'parts extra') }],
+    ['install', '安装', 'Installing', 'engineering', 1, { amount: 50, unit: perItem }],
+    ['inspect', '检修', 'Inspecting', 'engineering', 1],
+    ['housekeeping', '家政', 'Housekeeping', 'cleaning', 1, { amount: 60, unit: L('小时', 'hour') }],
+    ['other', '其他', 'Other', 'engineering', 1, { amount: 50, unit: perVisit, note: L('以现场报价为准', 'final price quoted on site') }],
+  ]],
+  ['public', L('公共部位报修', 'Public area'), [
+    ['inspect', '检修', 'Inspection', 'engineering', 2],
+    ['install', '安装', 'Installing', 'engineering', 1],
+    ['unblock', '疏通', 'Unblocking', 'engineering', 2],
+    ['cleaning', '保洁', 'Public cleaning', 'cleaning', 1],
+    ['landscape', '绿化', 'Landscaping', 'cleaning', 1],
+    ['fire', '消防', 'Fire safety', 'security', 1],
+    ['order', '治安', 'Public order', 'security', 1],
+    ['parking', '车辆', 'Parking', 'security', 1],
+    ['other', '其他', 'Other', 'engineering', 1],
+  ]],
+  ['defect', L('工程质量整改', 'Construction defect'), [
+    ['door', '防盗门', 'Security door', 'engineering', 7],
+    ['window', '塑钢窗', 'uPVC windows', 'engineering', 7],
+    ['civil', '土建', 'Civil works', 'engineering', 10],
+    ['waterproof', '防水', 'Waterproofing', 'engineering', 20],
+    ['plumbing', '给排水', 'Water supply & drainage', 'engineering', 7],
+    ['power', '强电', 'Power', 'engineering', 7],
+    ['lowvolt', '弱电', 'Low-voltage', 'engineering', 7],
+  ]],
+  ['equipment', L('设备报修', 'Equipment'), [
+    ['generator', '发电机', 'Generator', 'engineering', 5],
+    ['hvac', '中央空调', 'Central A/C', 'engineering', 5],
+    ['power', '供配电', 'Power distribution', 'engineering', 5],
+    ['water', '给水', 'Water supply', 'engineering', 5],
+    ['lift', '电梯', 'Lift', 'engineering', 3],
+    ['firesys', '消防系统', 'Fire system', 'engineering', 3],
+    ['smart', '智能化', 'Smart systems', 'engineering', 7],
+  ]],
+];
+
+function defaultRepairKinds(): RepairKind[] {
+  return KIND_ROWS.map(([id, name, rows]) => ({
+    id,
+    name,
+    categories: rows.map(([cid, zh, en, department, days, price]) => {
+      const c: Category = { id: cid, name: L(zh, en), department, resolution: days * DAY };
+      if (price) c.price = structuredClone(price);
+      return c;
+    }),
+  }));
+}
+
+const DEFAULTS = {
+  name: L('物业管理处', 'Property Management Office'),
+  response: { dispatch: 5 * MIN, complaintDispatch: 20 * MIN, validComplaintToHead: HOUR, onSiteAfterClaim: 15 * MIN, paidQuote: 20 * MIN, emergencyOnSite: 5 * MIN },
+  complaintResolution: { valid: 2 * DAY, help: 3 * DAY, inquiry: 3 * DAY, venting: 3 * DAY, majorFirstAnswer: 2 * DAY, major: 10 * DAY },
+  visits: { start: '08:00', end: '18:00', slotLength: 2 * HOUR, slotsOffered: 6, minLead: HOUR },
+};
+
+const EXAMPLES: Record<string, string> = {
+  name: '{ zh-CN: 阳光花园管理处, en: Sunshine Garden Office }',
+  language: 'zh-CN',
+  dutyPhone: '"0755-12345678"',
+  managers: '[123456789]',
+  'managers[]': '123456789',
+  heads: '[123456789]',
+  'departments[].heads[]': '123456789',
+  chatId: '-1001234567890',
+  threadId: '42',
+  id: 'engineering',
+  department: 'engineering',
+  resolution: '"2d"',
+  amount: '80',
+  unit: '{ zh-CN: 次, en: visit }',
+  start: '"08:00"',
+  end: '"20:00"',
+  slotLength: '"2h"',
+  slotsOffered: '6',
+  minLead: '"1h"',
+  maxTextLength: '1000',
+  maxMedia: '10',
+};
+
+const duration = (min: number) =>
+  z.unknown().transform((v, ctx) => {
+    try {
+      if (typeof v !== 'string') throw new Error('must be a duration text with a unit, e.g. "5m", "2h", "3d"');
+      const ms = parseDuration(v);
+      if (ms < min) throw new Error(`must be ${min === 0 ? 'zero or more' : 'longer than zero'}, e.g. "5m"`);
+      return ms;
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const localized = z.unknown().transform((v, ctx): Localized => {
+  if (typeof v === 'string' && v.trim() !== '') return L(v, v);
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const zh = typeof o['zh-CN'] === 'string' && o['zh-CN'] !== '' ? o['zh-CN'] : undefined;
+    const en = typeof o.en === 'string' && o.en !== '' ? o.en : undefined;
+    const extra = Object.keys(o).filter((k) => k !== 'zh-CN' && k !== 'en');
+    if ((zh || en) && extra.length === 0) return L(zh ?? en!, en ?? zh!);
+  }
+  ctx.addIssue({ code: 'custom', message: 'must be a text, or an object with "zh-CN" and/or "en" texts' });
+  return z.NEVER;
+});
+
+const userId = z.number({ error: 'must be a Telegram user id (a positive whole number)' })
+  .int({ error: 'must be a Telegram user id (a positive whole number)' })
+  .positive({ error: 'must be a Telegram user id (a positive whole number)' });
+const validHHMM = (s: string): boolean => { try { parseHHMM(s); return true; } catch { return false; } };
+const hhmm = z.string().refine(validHHMM, { message: 'must be a 24-hour time HH:MM' });
+const window = { start: hhmm, end: hhmm };
+// '24:00' differs from '00:00' on purpose: 00:00-24:00 is the way to say "all day".
+const rawMinutes = (s: string) => parseHHMM(s).hour * 60 + parseHHMM(s).minute;
+const checkWindow = (w: { start?: string; end?: string }) =>
+  !(w.start && w.end && validHHMM(w.start) && validHHMM(w.end) && rawMinutes(w.start) === rawMinutes(w.end));
+
+const priceSchema = z.strictObject({ amount: z.number().min(0), unit: localized, note: localized.optional() });
+const fileSchema = z.strictObject({
+  name: localized.optional(),
+  language: z.enum(['zh-CN', 'en']).optional(),
+  dutyPhone: z.string().optional(),
+  managers: z.array(userId).optional(),
+  contactOnCard: z.boolean().optional(),
+  departments: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: 'must be a short lowercase ascii id' }),
+    name: localized.optional(),
+    chat: z.strictObject({ chatId: z.number().int(), threadId: z.number().int().positive().optional() }).optional(),
+    heads: z.array(userId).optional(),
+  })).min(1).optional(),
+  repairKinds: z.array(z.strictObject({
+    id: z.enum(['household', 'public', 'defect', 'equipment']),
+    name: localized.optional(),
+    categories: z.array(z.strictObject({
+      id: z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: 'must be a short lowercase ascii id' }),
+      name: localized.optional(),
+      department: z.string(),
+      resolution: duration(1),
+      price: priceSchema.optional(),
+    })).min(1),
+  })).optional(),
+  response: z.strictObject(Object.fromEntries(Object.keys(DEFAULTS.response).map((k) => [k, duration(1).optional()]))).optional(),
+  complaintResolution: z.strictObject(Object.fromEntries(Object.keys(DEFAULTS.complaintResolution).map((k) => [k, duration(1).optional()]))).optional(),
+  internalTask: duration(1).optional(),
+  frontDesk: z.strictObject(window).refine(checkWindow, { message: 'start and end must differ (use 00:00 to 24:00 for all day)', path: ['end'] }).optional(),
+  visits: z.strictObject({
+    start: hhmm.optional(), end: hhmm.optional(), slotLength: duration(1).optional(),
+    slotsOffered: z.number().int().min(1).max(50).optional(), minLead: duration(0).optional(),
+  }).refine(checkWindow, { message: 'start and end must differ', path: ['end'] }).optional(),
+  confirmation: z.strictObject({ autoConfirmAfter: duration(1).optional() }).optional(),
+  limits: z.strictObject({ maxTextLength: z.number().int().min(1).optional(), maxMedia: z.number().int().min(0).optional() }).optional(),
+});
+
+const defined = <T extends object>(o: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/**
+ * Validates an office policy read from a file (already parsed from YAML/JSON) and fills in
+ * the SPEC.md defaults. Durations in the file are texts like "5m"; the result holds ms.
+ * @throws ConfigError(ctx.source, …) naming each bad key path with an example.
+ */
+export function parseOfficePolicy(raw: unknown, ctx: { staffChatId?: number; timezone: string; source: string }): OfficePolicy {
+  const parsed = fileSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new ConfigError(ctx.source, zodProblems(parsed.error, EXAMPLES));
+  const f = parsed.data;
+  const problems: string[] = [];
+  const chatless: [number, string][] = [];
+
+  const departments: Department[] = (f.departments ?? Object.keys(DEFAULT_DEPARTMENTS).map((id) => ({ id, name: undefined, chat: undefined, heads: undefined })))
+    .map((d, i) => {
+      const name = d.name ?? DEFAULT_DEPARTMENTS[d.id];
+      if (!name) problems.push(problemLine(['departments', i, 'name'], `department "${d.id}" is not a default one, so it needs a name`, { name: '{ zh-CN: 车管部, en: Parking Office }' }));
+      let chat = d.chat;
+      if (!chat) {
+        if (ctx.staffChatId !== undefined) chat = { chatId: ctx.staffChatId };
+        else chatless.push([i, d.id]);
+      }
+      return { id: d.id, name: name ?? L(d.id, d.id), chat: chat ?? { chatId: 0 }, heads: d.heads ?? [] };
+    });
+  if (chatless.length > 0) {
+    const fix = 'set STAFF_CHAT_ID in the environment (one staff group for the whole office) or departments[].chat.chatId in the office policy file (example: -1001234567890)';
+    if (f.departments) for (const [i, id] of chatless) problems.push(`departments[${i}].chat.chatId: department "${id}" has no chat to post tickets to; ${fix}`);
+    else problems.push(`STAFF_CHAT_ID: not set, so departments ${chatless.map(([, id]) => id).join(', ')} have no chat to post tickets to; ${fix}`);
+  }
+  const deptIds = departments.map((d) => d.id);
+  deptIds.forEach((id, i) => { if (deptIds.indexOf(id) !== i) problems.push(`departments[${i}].id: "${id}" is used twice; department ids must be unique`); });
+
+  const defaultKinds = defaultRepairKinds();
+  let repairKinds: RepairKind[];
+  if (f.repairKinds) {
+    repairKinds = f.repairKinds.map((k, ki) => {
+      const defKind = defaultKinds.find((d) => d.id === k.id)!;
+      if (f.repairKinds!.findIndex((o) => o.id === k.id) !== ki) problems.push(`repairKinds[${ki}].id: "${k.id}" is listed twice`);
+      const categories = k.categories.map((c, ci) => {
+        const path = `repairKinds[${ki}].categories[${ci}]`;
+        if (k.categories.findIndex((o) => o.id === c.id) !== ci) problems.push(`${path}.id: "${c.id}" is used twice in ${k.id}`);
+        if (!deptIds.includes(c.department)) problems.push(`${path}.department: unknown department "${c.department}"; known: ${deptIds.join(', ')} (example: ${deptIds[0] ?? 'engineering'})`);
+        const name = c.name ?? defKind.categories.find((d) => d.id === c.id)?.name;
+        if (!name) problems.push(`${path}.name: category "${c.id}" is not a default one, so it needs a name (example: { zh-CN: 门窗, en: Doors & windows })`);
+        const cat: Category = { id: c.id, name: name ?? L(c.id, c.id), department: c.department, resolution: c.resolution };
+        if (c.price) cat.price = defined(c.price) as Price;
+        return cat;
+      });
+      return { id: k.id, name: k.name ?? defKind.name, categories };
+    });
+  } else {
+    repairKinds = defaultKinds;
+    const missing = [...new Set(defaultKinds.flatMap((k) => k.categories.map((c) => c.department)))].filter((d) => !deptIds.includes(d));
+    for (const d of missing) problems.push(`departments: the default repair categories are handled by department "${d}", which is not listed; add it to departments, or give your own repairKinds`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(ctx.source, problems);
+  // Cloned so that no two policies share default objects.
+  return structuredClone<OfficePolicy>({
+    name: f.name ?? DEFAULTS.name,
+    language: f.language ?? 'zh-CN',
+    timezone: ctx.timezone,
+    dutyPhone: f.dutyPhone ?? '',
+    managers: f.managers ?? [],
+    contactOnCard: f.contactOnCard ?? false,
+    departments,
+    repairKinds,
+    response: { ...DEFAULTS.response, ...defined(f.response) },
+    complaintResolution: { ...DEFAULTS.complaintResolution, ...defined(f.complaintResolution) },
+    internalTask: f.internalTask ?? DAY,
+    frontDesk: { start: '08:00', end: '20:00', ...defined(f.frontDesk) },
+    visits: { ...DEFAULTS.visits, ...defined(f.visits) },
+    confirmation: { autoConfirmAfter: f.confirmation?.autoConfirmAfter ?? 3 * DAY },
+    limits: { maxTextLength: 1000, maxMedia: 10, ...defined(f.limits) },
+  });
+}
+
+/**
+ * The SPEC.md defaults, every department posting to STAFF_CHAT_ID.
+ * @throws ConfigError when staffChatId is not given (no department would have a chat).
+ */
+export function defaultOfficePolicy(ctx: { staffChatId?: number; timezone: string }): OfficePolicy {
+  return parseOfficePolicy({}, { ...ctx, source: 'default office policy' });
+}
+
+export function findCategory(policy: OfficePolicy, kind: RepairKindId, categoryId: string): Category | undefined {
+  return policy.repairKinds.find((k) => k.id === kind)?.categories.find((c) => c.id === categoryId);
+}
+
+export function departmentById(policy: OfficePolicy, id: string): Department | undefined {
+  return policy.departments.find((d) => d.id === id);
+}
+
+/** Head of the given department, or of any department when none is given. */
+export function isHead(policy: OfficePolicy, userId: number, departmentId?: string): boolean {
+  return policy.departments.some((d) => (departmentId === undefined || d.id === departmentId) && d.heads.includes(userId));
+}
+
+export function isManager(policy: OfficePolicy, userId: number): boolean {
+  return policy.managers.includes(userId);
+}

@@ -1,0 +1,148 @@
+/**
+ * Starts our FerretDB launcher (testdb/, a MongoDB wire-protocol server embedded in a tiny
+ * Go program) so tests and a newcomer's `npm start` need no MongoDB installation.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export type EmbeddedBackend = 'postgresql' | 'sqlite';
+
+export interface EmbeddedDatabase {
+  uri: string;
+  backend: EmbeddedBackend;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  projectRoot: string;
+  /** 'auto' uses PostgreSQL when one answers on 127.0.0.1:5432, else SQLite. */
+  backend?: EmbeddedBackend | 'auto';
+  sqliteDir?: string;
+  postgresqlUrl?: string;
+  port?: number;
+  log?: (message: string) => void;
+}
+
+export class EmbeddedDatabaseError extends Error {}
+
+const LAUNCHER_DIR = 'testdb';
+const BINARY = path.join('.cache', 'ferretdb-launcher');
+
+function newestMtime(dir: string): number {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+    .reduce((max, f) => Math.max(max, statSync(path.join(dir, f)).mtimeMs), 0);
+}
+
+function findGo(): string | undefined {
+  for (const candidate of ['go', '/usr/local/go/bin/go']) {
+    const probe = spawnSync(candidate, ['version'], { encoding: 'utf8' });
+    if (probe.status === 0) return candidate;
+  }
+  return undefined;
+}
+
+/** Builds the launcher when it is missing or older than its sources; returns its path. */
+export function ensureLauncherBuilt(projectRoot: string, log: (m: string) => void = () => {}): string {
+  const binary = path.join(projectRoot, BINARY);
+  const sources = path.join(projectRoot, LAUNCHER_DIR);
+  if (existsSync(binary) && statSync(binary).mtimeMs >= newestMtime(sources)) return binary;
+  const go = findGo();
+  if (!go) {
+    throw new EmbeddedDatabaseError(
+      'Go is not installed, so the embedded database (FerretDB) cannot be built. ' +
+        'Install Go 1.22+ (https://go.dev/dl/) or set MONGODB_URI to a MongoDB server, e.g. MONGODB_URI=mongodb://127.0.0.1:27017/helpdesk',
+    );
+  }
+  log('building the embedded database launcher (FerretDB v1.24.2); the first build takes about a minute');
+  mkdirSync(path.dirname(binary), { recursive: true });
+  const build = spawnSync(go, ['build', '-o', binary, '.'], { cwd: sources, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (build.status !== 0) {
+    throw new EmbeddedDatabaseError(`building ${LAUNCHER_DIR}/ failed:\n${build.stderr || build.stdout}`);
+  }
+  return binary;
+}
+
+function canConnect(port: number, host = '127.0.0.1', timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const binary = ensureLauncherBuilt(options.projectRoot, log);
+  let backend: EmbeddedBackend;
+  if (!options.backend || options.backend === 'auto') {
+    backend = (await canConnect(5432)) ? 'postgresql' : 'sqlite';
+  } else {
+    backend = options.backend;
+  }
+  const port = options.port ?? (await freePort());
+  const args = ['-listen', `127.0.0.1:${port}`, '-handler', backend, '-watch-stdin'];
+  if (backend === 'postgresql') {
+    args.push('-postgresql-url', options.postgresqlUrl ?? 'postgres://root@127.0.0.1:5432/test');
+  } else {
+    const dir = options.sqliteDir ?? path.join(options.projectRoot, 'data', 'sqlite');
+    mkdirSync(dir, { recursive: true });
+    args.push('-sqlite-dir', dir);
+  }
+  // stdin stays a pipe we never close: if this process dies, the launcher sees EOF and exits.
+  const child: ChildProcess = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  child.stdout?.resume();
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+
+  const deadline = Date.now() + 30_000;
+  while (!(await canConnect(port))) {
+    if (exited) throw new EmbeddedDatabaseError(`the embedded database exited at start:\n${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new EmbeddedDatabaseError(`the embedded database did not listen on port ${port} within 30 s:\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`embedded database (FerretDB, ${backend} backend) listening on 127.0.0.1:${port}`);
+
+  return {
+    uri: `mongodb://127.0.0.1:${port}`,
+    backend,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * Every collection and index in one place. Kept to what MongoDB and FerretDB v1 both do
+ * (../shared/FACTS.md): no TTL, no partial indexes, no nested arrays; exactly-one-winner
+ * decisions are inserts against unique indexes.
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+
+const media = new Schema({ type: { type: String, enum: ['photo', 'video'], required: true }, fileId: { type: String, required: true } }, { _id: false });
+
+export interface ResidentDoc {
+  telegramId: number;
+  firstName: string;
+  language?: string;
+  name?: string;
+  phone?: string;
+  building?: string;
+  unit?: string;
+  room?: string;
+  registeredAt?: Date;
+  updatedAt: Date;
+}
+const residentSchema = new Schema<ResidentDoc>(
+  {
+    telegramId: { type: Number, required: true, unique: true },
+    firstName: { type: String, default: '' },
+    language: String,
+    name: String,
+    phone: String,
+    building: String,
+    unit: String,
+    room: String,
+    registeredAt: Date,
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'residents', versionKey: false },
+);
+
+export interface StaffMembershipDoc {
+  chatId: number;
+  userId: number;
+  member: boolean;
+  checkedAt: Date;
+}
+const staffMembershipSchema = new Schema<StaffMembershipDoc>(
+  {
+    chatId: { type: Number, required: true },
+    userId: { type: Number, required: true },
+    member: { type: Boolean, required: true },
+    checkedAt: { type: Date, required: true },
+  },
+  { collection: 'staff_memberships', versionKey: false },
+);
+staffMembershipSchema.index({ chatId: 1, userId: 1 }, { unique: true });
+staffMembershipSchema.index({ userId: 1 });
+
+export interface StaffProfileDoc {
+  telegramId: number;
+  firstName: string;
+  username?: string;
+  privateChatOpen: boolean;
+  updatedAt: Date;
+}
+const staffProfileSchema = new Schema<StaffProfileDoc>(
+  {
+    telegramId: { type: Number, required: true, unique: true },
+    firstName: { type: String, default: '' },
+    username: String,
+    privateChatOpen: { type: Boolean, default: false },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'staff', versionKey: false },
+);
+
+/** The ticket document is a projection of its event log (see src/tickets/projection.ts). */
+const ticketSchema = new Schema(
+  {
+    ref: { type: String, required: true, unique: true },
+    seq: { type: Number, required: true },
+    kind: { type: String, required: true },
+    status: { type: String, required: true },
+    department: { type: String, required: true },
+    residentId: { type: Number, required: true },
+    ownerId: Number,
+    day: { type: String, required: true },
+    month: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    responseDueAt: Date,
+    resolutionDueAt: Date,
+    onSiteDueAt: Date,
+    autoConfirmAt: Date,
+    // Everything else of the projection lives here as plain data.
+    state: { type: Schema.Types.Mixed, required: true },
+    card: {
+      type: new Schema(
+        { chatId: Number, threadId: Number, messageId: Number, mediaMessageIds: [Number] },
+        { _id: false },
+      ),
+      default: undefined,
+    },
+  },
+  { collection: 'tickets', versionKey: false, minimize: false },
+);
+ticketSchema.index({ residentId: 1, createdAt: -1 });
+ticketSchema.index({ department: 1, status: 1 });
+ticketSchema.index({ ownerId: 1, status: 1 });
+ticketSchema.index({ status: 1, autoConfirmAt: 1 });
+ticketSchema.index({ status: 1, resolutionDueAt: 1 });
+
+const ticketEventSchema = new Schema(
+  {
+    ref: { type: String, required: true },
+    seq: { type: Number, required: true },
+    type: { type: String, required: true },
+    at: { type: Date, required: true },
+    actor: {
+      type: new Schema({ id: Number, role: String, name: String }, { _id: false }),
+      required: true,
+    },
+    text: String,
+    media: { type: [media], default: undefined },
+    data: Schema.Types.Mixed,
+  },
+  { collection: 'ticket_events', versionKey: false },
+);
+// The race decider: two actions on one ticket cannot both take the same sequence number.
+ticketEventSchema.index({ ref: 1, seq: 1 }, { unique: true });
+
+const refNumberSchema = new Schema(
+  { _id: String, key: { type: String, required: true }, n: { type: Number, required: true }, at: Date },
+  { collection: 'ref_numbers', versionKey: false },
+);
+refNumberSchema.index({ key: 1, n: -1 });
+
+const processedUpdateSchema = new Schema(
+  { _id: Number, at: { type: Date, required: true } },
+  { collection: 'processed_updates', versionKey: false },
+);
+processedUpdateSchema.index({ at: 1 });
+
+const conversationStateSchema = new Schema(
+  { _id: String, json: { type: String, required: true }, updatedAt: { type: Date, required: true } },
+  { collection: 'conversation_states', versionKey: false },
+);
+
+export function createModels(conn: Connection) {
+  return {
+    Resident: conn.model<ResidentDoc>('Resident', residentSchema),
+    StaffProfile: conn.model<StaffProfileDoc>('StaffProfile', staffProfileSchema),
+    StaffMembership: conn.model<StaffMembershipDoc>('StaffMembership', staffMembershipSchema),
+    Ticket: conn.model('Ticket', ticketSchema),
+    TicketEvent: conn.model('TicketEvent', ticketEventSchema),
+    RefNumber: conn.model('RefNumber', refNumberSchema),
+    ProcessedUpdate: conn.model('ProcessedUpdate', processedUpdateSchema),
+    ConversationState: conn.model('ConversationState', conversationStateSchema),
+  };
+}
+export type Models = ReturnType<typeof createModels>;
+
+/** Creates collections and indexes up front: a unique index must exist before the first race. */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Model<unknown>[]) {
+    await model.createCollection().catch((e: { code?: number }) => {
+      if (e.code !== 48) throw e; // 48: already exists
+    });
+    await model.createIndexes();
+  }
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+}

@@ -1,0 +1,73 @@
+/** Residents' profiles: filled in once at registration, reused in every report. */
+import type { Models, ResidentDoc } from '../db/models';
+import type { Clock } from '../clock';
+
+export interface ResidentProfile {
+  telegramId: number;
+  firstName: string;
+  language?: string;
+  name?: string;
+  phone?: string;
+  building?: string;
+  unit?: string;
+  room?: string;
+  registered: boolean;
+}
+
+export interface ProfileFields {
+  name: string;
+  phone: string;
+  building: string;
+  unit?: string;
+  room: string;
+}
+
+function toProfile(doc: ResidentDoc): ResidentProfile {
+  return {
+    telegramId: doc.telegramId,
+    firstName: doc.firstName,
+    language: doc.language ?? undefined,
+    name: doc.name ?? undefined,
+    phone: doc.phone ?? undefined,
+    building: doc.building ?? undefined,
+    unit: doc.unit ?? undefined,
+    room: doc.room ?? undefined,
+    registered: !!(doc.name && doc.phone && doc.building && doc.room),
+  };
+}
+
+export class ResidentService {
+  constructor(private readonly deps: { models: Models; clock: Clock }) {}
+
+  async get(telegramId: number): Promise<ResidentProfile | null> {
+    const doc = await this.deps.models.Resident.findOne({ telegramId }).lean<ResidentDoc>();
+    return doc ? toProfile(doc) : null;
+  }
+
+  async saveProfile(telegramId: number, firstName: string, fields: ProfileFields): Promise<ResidentProfile> {
+    const now = this.deps.clock.now();
+    const doc = await this.deps.models.Resident.findOneAndUpdate(
+      { telegramId },
+      {
+        $set: { ...fields, unit: fields.unit ?? null, firstName, updatedAt: now },
+        $setOnInsert: { registeredAt: now },
+      },
+      { upsert: true, returnDocument: 'after', lean: true },
+    );
+    return toProfile(doc as ResidentDoc);
+  }
+
+  /** The language the resident chose with /lang; undefined means "follow Telegram's". */
+  async setLanguage(telegramId: number, firstName: string, language: string): Promise<void> {
+    await this.deps.models.Resident.updateOne(
+      { telegramId },
+      { $set: { language, updatedAt: this.deps.clock.now() }, $setOnInsert: { firstName } },
+      { upsert: true },
+    );
+  }
+
+  async language(telegramId: number): Promise<string | undefined> {
+    const doc = await this.deps.models.Resident.findOne({ telegramId }, { language: 1 }).lean<{ language?: string }>();
+    return doc?.language ?? undefined;
+  }
+}

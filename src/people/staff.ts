@@ -1,0 +1,99 @@
+/**
+ * Who is staff: members of the configured staff chats (learned when they act there, checked
+ * with the chat when unknown), plus department heads and the manager from configuration.
+ */
+import type { Clock } from '../clock';
+import type { OfficePolicy } from '../config/office';
+import type { Models, StaffMembershipDoc } from '../db/models';
+import { isDuplicateKey } from '../db/models';
+import type { Actor, Role } from './actors';
+
+/** Asks the chat itself (the adapter implements it with getChatMember). */
+export interface MembershipProbe {
+  isMember(chatId: number, userId: number): Promise<boolean>;
+}
+
+export interface StaffDirectoryOptions {
+  /** How long a "not a member" answer is trusted before asking the chat again. */
+  recheckNonMemberAfterMs: number;
+}
+
+export interface UserRef {
+  id: number;
+  firstName: string;
+  username?: string;
+}
+
+export class StaffDirectory {
+  constructor(
+    private readonly deps: { models: Models; clock: Clock; policy: OfficePolicy; probe: MembershipProbe },
+    private readonly options: StaffDirectoryOptions = { recheckNonMemberAfterMs: 10 * 60_000 },
+  ) {}
+
+  staffChatIds(): number[] {
+    return [...new Set(this.deps.policy.departments.map((d) => d.chat.chatId))];
+  }
+
+  isStaffChat(chatId: number): boolean {
+    return this.staffChatIds().includes(chatId);
+  }
+
+  async recordMembership(chatId: number, userId: number, member: boolean): Promise<void> {
+    const set = { member, checkedAt: this.deps.clock.now() };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.deps.models.StaffMembership.updateOne({ chatId, userId }, { $set: set }, { upsert: true });
+        return;
+      } catch (error) {
+        // Two upserts of a new pair race on the unique index; the retry updates the winner's row.
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+  }
+
+  async rememberProfile(user: UserRef, privateChatOpen?: boolean): Promise<void> {
+    const set: Record<string, unknown> = { firstName: user.firstName, username: user.username, updatedAt: this.deps.clock.now() };
+    if (privateChatOpen !== undefined) set.privateChatOpen = privateChatOpen;
+    try {
+      await this.deps.models.StaffProfile.updateOne({ telegramId: user.id }, { $set: set }, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  async privateChatOpen(userId: number): Promise<boolean> {
+    const doc = await this.deps.models.StaffProfile.findOne({ telegramId: userId }).lean<{ privateChatOpen?: boolean }>();
+    return !!doc?.privateChatOpen;
+  }
+
+  private async isMember(chatId: number, userId: number, known: StaffMembershipDoc | undefined): Promise<boolean> {
+    if (known?.member) return true;
+    const now = this.deps.clock.now().getTime();
+    if (known && now - new Date(known.checkedAt).getTime() < this.options.recheckNonMemberAfterMs) return false;
+    let member = false;
+    try {
+      member = await this.deps.probe.isMember(chatId, userId);
+    } catch {
+      // The chat could not be asked (bot removed, network): treat as not a member this time.
+      return false;
+    }
+    await this.recordMembership(chatId, userId, member);
+    return member;
+  }
+
+  /** The actor as the domain core checks it: role and the staff chats the user belongs to. */
+  async actorFor(user: UserRef): Promise<Actor> {
+    const { policy, models } = this.deps;
+    const known = await models.StaffMembership.find({ userId: user.id }).lean<StaffMembershipDoc[]>();
+    const chats: number[] = [];
+    for (const chatId of this.staffChatIds()) {
+      if (await this.isMember(chatId, user.id, known.find((k) => k.chatId === chatId))) chats.push(chatId);
+    }
+    const headOf = policy.departments.filter((d) => d.heads.includes(user.id)).map((d) => d.id);
+    let role: Role = 'resident';
+    if (policy.managers.includes(user.id)) role = 'manager';
+    else if (headOf.length > 0) role = 'head';
+    else if (chats.length > 0) role = 'staff';
+    return { id: user.id, name: user.firstName, role, chats, headOf };
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Storage of tickets and their event logs. The event insert against the unique (ref, seq)
+ * index is what decides races; the ticket document follows as a projection.
+ */
+import type { Models } from '../db/models';
+import { isDuplicateKey } from '../db/models';
+import { applyEvent } from './projection';
+import type { TicketEvent, TicketState } from './types';
+
+export interface CardLocation {
+  chatId: number;
+  threadId?: number;
+  messageId: number;
+  mediaMessageIds?: number[];
+}
+
+type EventDoc = TicketEvent & { _id?: unknown };
+
+function toEvent(doc: EventDoc): TicketEvent {
+  const { _id, ...event } = doc;
+  return event;
+}
+
+export class TicketRepository {
+  constructor(private readonly models: Models) {}
+
+  /** Appends one event; false when another writer already took that sequence number. */
+  async append(event: TicketEvent): Promise<boolean> {
+    try {
+      await this.models.TicketEvent.create(event);
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async events(ref: string, afterSeq = 0): Promise<TicketEvent[]> {
+    const docs = await this.models.TicketEvent.find({ ref, seq: { $gt: afterSeq } }).sort({ seq: 1 }).lean<EventDoc[]>();
+    return docs.map(toEvent);
+  }
+
+  /** The current state: the stored projection plus any events it has not caught up with. */
+  async load(ref: string): Promise<TicketState | null> {
+    const doc = await this.models.Ticket.findOne({ ref }).lean<{ state: TicketState; seq: number }>();
+    const newer = await this.events(ref, doc?.seq ?? 0);
+    let state: TicketState | undefined = doc?.state;
+    for (const event of newer) state = applyEvent(state, event);
+    if (!state) return null;
+    if (newer.length > 0) await this.saveProjection(state);
+    return state;
+  }
+
+  /** Writes the projection unless a newer one is already stored. */
+  async saveProjection(state: TicketState): Promise<void> {
+    const fields = {
+      seq: state.seq,
+      kind: state.kind,
+      status: state.status,
+      department: state.department,
+      residentId: state.resident.telegramId,
+      ownerId: state.owner?.id,
+      day: state.day,
+      month: state.month,
+      createdAt: state.createdAt,
+      responseDueAt: state.responseDueAt,
+      resolutionDueAt: state.resolutionDueAt,
+      onSiteDueAt: state.onSiteDueAt,
+      autoConfirmAt: state.autoConfirmAt,
+      state,
+    };
+    const result = await this.models.Ticket.updateOne({ ref: state.ref, seq: { $lt: state.seq } }, { $set: fields });
+    if (result.matchedCount === 0 && state.seq === 1) {
+      try {
+        await this.models.Ticket.create({ ref: state.ref, ...fields });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+  }
+
+  async setCard(ref: string, card: CardLocation): Promise<void> {
+    await this.models.Ticket.updateOne({ ref }, { $set: { card } });
+  }
+
+  async card(ref: string): Promise<CardLocation | undefined> {
+    const doc = await this.models.Ticket.findOne({ ref }, { card: 1 }).lean<{ card?: CardLocation }>();
+    return doc?.card ?? undefined;
+  }
+
+  async listByResident(residentId: number, limit: number, skip = 0): Promise<TicketState[]> {
+    const docs = await this.models.Ticket.find({ residentId }).sort({ createdAt: -1 }).skip(skip).limit(limit).lean<{ state: TicketState }[]>();
+    return docs.map((d) => d.state);
+  }
+}

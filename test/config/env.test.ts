@@ -1,0 +1,110 @@
+import { ConfigError } from '../../src/config/errors';
+import { loadEnv, requireBotToken } from '../../src/config/env';
+
+const TOKEN = '123456789:AAHfYbGq2x0example-token_abc';
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadEnv', () => {
+  it('reads every variable', () => {
+    expect(
+      loadEnv({
+        BOT_TOKEN: TOKEN,
+        MONGODB_URI: 'mongodb+srv://u:p@cluster0.example.net/helpdesk',
+        STAFF_CHAT_ID: '-1001234567890',
+        TELEGRAM_API_ROOT: 'http://localhost:8081',
+        OFFICE_CONFIG: 'config/office.yaml',
+        OFFICE_TIMEZONE: 'America/New_York',
+        LOG_LEVEL: 'debug',
+        PORT: '8080',
+      }),
+    ).toEqual({
+      botToken: TOKEN,
+      mongodbUri: 'mongodb+srv://u:p@cluster0.example.net/helpdesk',
+      staffChatId: -1001234567890,
+      telegramApiRoot: 'http://localhost:8081',
+      officeConfigPath: 'config/office.yaml',
+      officeTimezone: 'America/New_York',
+      logLevel: 'debug',
+      port: 8080,
+    });
+  });
+
+  it('defaults to Shanghai time and info logging whatever the server zone', () => {
+    expect(loadEnv({ TZ: 'America/New_York' })).toEqual({ officeTimezone: 'Asia/Shanghai', logLevel: 'info' });
+  });
+
+  it('treats empty strings as unset and trims values', () => {
+    expect(loadEnv({ BOT_TOKEN: '', STAFF_CHAT_ID: '  ', OFFICE_TIMEZONE: '', PORT: '' })).toEqual({
+      officeTimezone: 'Asia/Shanghai',
+      logLevel: 'info',
+    });
+    expect(loadEnv({ STAFF_CHAT_ID: ' -100123 ', LOG_LEVEL: 'WARN' })).toMatchObject({ staffChatId: -100123, logLevel: 'warn' });
+  });
+
+  it('rejects a malformed BOT_TOKEN without echoing it, with an example', () => {
+    const e = errorOf(() => loadEnv({ BOT_TOKEN: 'my-secret-token' }));
+    expect(e.source).toBe('environment');
+    expect(e.message).toMatch(/^Invalid configuration in environment:/);
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatch(/^BOT_TOKEN: .*@BotFather/);
+    expect(e.problems[0]).toMatch(/example: BOT_TOKEN=123456789:/);
+    expect(e.message).not.toContain('my-secret-token');
+  });
+
+  it('rejects a non-numeric STAFF_CHAT_ID, naming it and showing a group id', () => {
+    const e = errorOf(() => loadEnv({ STAFF_CHAT_ID: 'staff-group' }));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatch(/^STAFF_CHAT_ID: "staff-group" is not an integer chat id/);
+    expect(e.problems[0]).toContain('example: STAFF_CHAT_ID=-1001234567890');
+  });
+
+  it('rejects an unknown time zone, naming it and showing a valid one', () => {
+    const e = errorOf(() => loadEnv({ OFFICE_TIMEZONE: 'Beijing' }));
+    expect(e.problems).toEqual([
+      'OFFICE_TIMEZONE: is not a known IANA time zone name (Region/City, case sensitive) (example: OFFICE_TIMEZONE=Asia/Shanghai)',
+    ]);
+  });
+
+  it('reports every bad variable at once', () => {
+    const e = errorOf(() =>
+      loadEnv({
+        MONGODB_URI: 'localhost:27017',
+        TELEGRAM_API_ROOT: 'ftp://x',
+        LOG_LEVEL: 'verbose',
+        PORT: '70000',
+        STAFF_CHAT_ID: '12.5',
+      }),
+    );
+    expect(e.problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'LOG_LEVEL',
+      'MONGODB_URI',
+      'PORT',
+      'STAFF_CHAT_ID',
+      'TELEGRAM_API_ROOT',
+    ]);
+    expect(e.message).toContain('PORT: must be between 1 and 65535 (example: PORT=8080)');
+  });
+});
+
+describe('requireBotToken', () => {
+  it('returns the token when set', () => {
+    expect(requireBotToken(loadEnv({ BOT_TOKEN: TOKEN }))).toBe(TOKEN);
+  });
+
+  it('explains how to get one when missing', () => {
+    const e = errorOf(() => requireBotToken(loadEnv({})));
+    expect(e.problems[0]).toMatch(/^BOT_TOKEN: not set/);
+    expect(e.problems[0]).toContain('@BotFather');
+    expect(e.problems[0]).toContain('/newbot');
+    expect(e.problems[0]).toContain('.env');
+  });
+});

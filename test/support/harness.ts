@@ -1,0 +1,151 @@
+/**
+ * A whole bot as in production — real grammY, real conversations, real database — talking
+ * to the fake Bot API over HTTP. Tests feed updates and read Bot API calls and the database.
+ */
+import pino from 'pino';
+import type { Bot } from 'grammy';
+import { createBot } from '../../bot/createBot';
+import type { AppServices, BotContext } from '../../bot/context';
+import type { Notifier } from '../../bot/notify';
+import { Texts } from '../../bot/texts';
+import { ManualClock } from '../../src/clock';
+import { defaultOfficePolicy, type OfficePolicy } from '../../src/config/office';
+import { attachDatabase, type Database } from '../../src/db/connection';
+import { ConversationStore } from '../../src/db/conversationStore';
+import { ProcessedUpdates } from '../../src/db/processedUpdates';
+import { ResidentService } from '../../src/people/residents';
+import { StaffDirectory } from '../../src/people/staff';
+import { TicketService } from '../../src/tickets/service';
+import { createTestDatabase, type TestDatabase } from './db';
+import { startFakeTelegram, type FakeMessage, type FakeTelegram } from './fakeTelegram';
+import { UpdateFactory, user, type TgUser } from './updates';
+import type { Update } from 'grammy/types';
+
+export const STAFF_CHAT = -1001000000001;
+export const TOKEN = '123456:TEST-TOKEN';
+
+export const people = {
+  alice: user(501, 'Alice', { language_code: 'zh-hans', username: 'alice_r' }),
+  bob: user(502, 'Bob', { language_code: 'en' }),
+  zhang: user(601, '张', { last_name: '师傅', language_code: 'zh-hans' }),
+  li: user(602, '李', { language_code: 'zh-hans' }),
+  head: user(801, '王主管', { language_code: 'zh-hans' }),
+  manager: user(900, '陈主任', { language_code: 'zh-hans' }),
+  mallory: user(666, 'Mallory', { language_code: 'en' }),
+};
+
+export function testPolicy(overrides: Partial<OfficePolicy> = {}): OfficePolicy {
+  const policy = defaultOfficePolicy({ staffChatId: STAFF_CHAT, timezone: 'Asia/Shanghai' });
+  policy.managers = [people.manager.id];
+  policy.departments = policy.departments.map((d) => (d.id === 'engineering' ? { ...d, heads: [people.head.id] } : d));
+  policy.dutyPhone = '0755-88886666';
+  return { ...policy, ...overrides };
+}
+
+export interface Harness {
+  fake: FakeTelegram;
+  db: TestDatabase;
+  database: Database;
+  services: AppServices;
+  notifier: Notifier;
+  bot: Bot<BotContext>;
+  clock: ManualClock;
+  u: UpdateFactory;
+  policy: OfficePolicy;
+  send(update: Update): Promise<void>;
+  /** A new process: new database connection, new services, new Bot — same database and fake. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+  /** The newest message the bot sent to a chat that has a button with this label or data. */
+  messageWithButton(chatId: number, label: string | RegExp): FakeMessage;
+  /** Presses a button (by label text or callback data) of the newest message that has it. */
+  press(from: TgUser, chatId: number, label: string | RegExp): Promise<void>;
+  say(from: TgUser, text: string): Promise<void>;
+}
+
+export interface HarnessOptions {
+  policy?: OfficePolicy;
+  start?: Date;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeTelegram();
+  const db = createTestDatabase();
+  const clock = new ManualClock(options.start ?? new Date('2026-11-23T02:00:00Z')); // 10:00 in Shanghai
+  const policy = options.policy ?? testPolicy();
+  const texts = new Texts({
+    onMissing: (lang, key) => {
+      throw new Error(`missing text "${key}" in ${lang}`);
+    },
+  });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const u = new UpdateFactory();
+  // Who is in the staff group, as getChatMember would say.
+  for (const member of [people.zhang, people.li, people.head]) fake.setChatMember(STAFF_CHAT, member.id, 'member');
+
+  const h = {} as Harness;
+  async function boot(): Promise<void> {
+    const database = await attachDatabase(await db.connect());
+    const { models } = database;
+    const probe = {
+      isMember: async (chatId: number, userId: number) => {
+        const member = await h.bot.api.getChatMember(chatId, userId);
+        return ['creator', 'administrator', 'member'].includes(member.status) || (member.status === 'restricted' && member.is_member);
+      },
+    };
+    const services: AppServices = {
+      policy,
+      clock,
+      texts,
+      log,
+      tickets: new TicketService({ models, clock, policy, log }),
+      residents: new ResidentService({ models, clock }),
+      staff: new StaffDirectory({ models, clock, policy, probe }),
+      updates: new ProcessedUpdates({ models, clock }),
+      conversations: new ConversationStore({ models, clock }),
+    };
+    const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
+    Object.assign(h, { database, services, bot, notifier });
+  }
+  await boot();
+
+  function messageWithButton(chatId: number, label: string | RegExp): FakeMessage {
+    const matches = (b: { text: string; data?: string }) =>
+      typeof label === 'string' ? b.text === label || b.data === label : label.test(b.text) || (b.data !== undefined && label.test(b.data));
+    const found = [...fake.messagesIn(chatId)].reverse().find((m) => !m.deleted && fake.buttonsOf(m).some(matches));
+    if (!found) {
+      const last = fake.messagesIn(chatId).slice(-3).map((m) => `${m.text ?? m.caption} ${JSON.stringify(fake.buttonsOf(m))}`);
+      throw new Error(`no message in ${chatId} has a button ${label}; last messages:\n${last.join('\n')}`);
+    }
+    return found;
+  }
+
+  Object.assign(h, {
+    fake,
+    db,
+    clock,
+    u,
+    policy,
+    send: async (update: Update) => {
+      await h.bot.handleUpdate(update);
+    },
+    restart: async () => {
+      await h.database.close();
+      await boot();
+    },
+    close: async () => {
+      await db.drop();
+      await fake.close();
+    },
+    messageWithButton,
+    press: async (from: TgUser, chatId: number, label: string | RegExp) => {
+      const message = messageWithButton(chatId, label);
+      const button = fake.buttonsOf(message).find((b) => (typeof label === 'string' ? b.text === label || b.data === label : label.test(b.text) || (b.data !== undefined && label.test(b.data))))!;
+      await h.send(u.callback(from, button.data!, { chatId, messageId: message.message_id, text: message.text, chatType: chatId > 0 ? 'private' : 'supergroup' }));
+    },
+    say: async (from: TgUser, text: string) => {
+      await h.send(u.text(from, text));
+    },
+  });
+  return h;
+}
