@@ -222,3 +222,15 @@ refuse-already-claimed = Ticket { $ref } was already claimed by { $owner }.
 refuse-not-owner = Sorry, only the owner ({ $owner }), the department head or the manager can act on { $ref }.
 refuse-not-your-ticket = Sorry, this is not your ticket.
 refuse-wrong-state = Ticket { $ref } is now "{ $status }", so this cannot be done.
+
+## Command menu
+cmd-repair = Report a repair
+cmd-complain = Make a complaint
+cmd-emergency = Report an emergency
+cmd-my = My tickets
+cmd-ask = Ask a question or suggest
+cmd-profile = My profile
+cmd-lang = Language / 切换语言
+cmd-help = How this bot works
+cmd-cancel = Leave what you are filling in
+cmd-chatid = Show this chat's id (for setup)

@@ -216,3 +216,15 @@ refuse-already-claimed = 工单 { $ref } 已由 { $owner } 接单。
 refuse-not-owner = 抱歉，只有接单人（{ $owner }）、部门主管或管理处主任可以操作工单 { $ref }。
 refuse-not-your-ticket = 抱歉，这不是您的工单。
 refuse-wrong-state = 工单 { $ref } 当前状态为「{ $status }」，无法进行此操作。
+
+## 命令菜单
+cmd-repair = 报修
+cmd-complain = 投诉
+cmd-emergency = 紧急求助
+cmd-my = 我的工单
+cmd-ask = 咨询建议
+cmd-profile = 我的登记信息
+cmd-lang = 切换语言 / Language
+cmd-help = 使用说明
+cmd-cancel = 退出当前填写
+cmd-chatid = 显示本群 ID（用于配置）

@@ -1,0 +1,48 @@
+/** Builds the services the adapter runs on; main.ts and tests compose the same way. */
+import type { Api } from 'grammy';
+import type { Logger } from 'pino';
+import type { Clock } from '../src/clock';
+import type { OfficePolicy } from '../src/config/office';
+import type { Database } from '../src/db/connection';
+import { ConversationStore } from '../src/db/conversationStore';
+import { ProcessedUpdates } from '../src/db/processedUpdates';
+import { ResidentService } from '../src/people/residents';
+import { StaffDirectory, type MembershipProbe } from '../src/people/staff';
+import { TicketService } from '../src/tickets/service';
+import type { AppServices } from './context';
+import type { Texts } from './texts';
+
+const MEMBER = ['creator', 'administrator', 'member'];
+
+/** Staff membership as Telegram reports it (getChatMember). */
+export function telegramMembershipProbe(api: () => Api): MembershipProbe {
+  return {
+    async isMember(chatId, userId) {
+      const member = await api().getChatMember(chatId, userId);
+      return MEMBER.includes(member.status) || (member.status === 'restricted' && member.is_member);
+    },
+  };
+}
+
+export function createServices(deps: {
+  database: Database;
+  policy: OfficePolicy;
+  clock: Clock;
+  texts: Texts;
+  log: Logger;
+  probe: MembershipProbe;
+}): AppServices {
+  const { database, policy, clock, texts, log, probe } = deps;
+  const { models } = database;
+  return {
+    policy,
+    clock,
+    texts,
+    log,
+    tickets: new TicketService({ models, clock, policy, log }),
+    residents: new ResidentService({ models, clock }),
+    staff: new StaffDirectory({ models, clock, policy, probe }),
+    updates: new ProcessedUpdates({ models, clock }),
+    conversations: new ConversationStore({ models, clock }),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Runs the bot: reads configuration, opens the database (our embedded FerretDB when
+ * MONGODB_URI is not set), starts long polling and the health endpoint, stops cleanly.
+ */
+import 'dotenv/config';
+import path from 'node:path';
+import pino from 'pino';
+import { createBot } from './bot/createBot';
+import { registerCommands } from './bot/commands';
+import { createServices, telegramMembershipProbe } from './bot/services';
+import { Texts } from './bot/texts';
+import { systemClock } from './src/clock';
+import { loadEnv, requireBotToken } from './src/config/env';
+import { ConfigError } from './src/config/errors';
+import { loadOfficePolicyFile } from './src/config/load';
+import { openDatabase } from './src/db/connection';
+import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './src/db/embedded';
+import { createHttpApp, listen } from './src/http/app';
+import type { Api } from 'grammy';
+
+/** The database name when MONGODB_URI names none. */
+const DEFAULT_DB = 'helpdesk';
+
+function databaseNameIn(uri: string): string | undefined {
+  return /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv(process.env);
+  const token = requireBotToken(env);
+  const policy = loadOfficePolicyFile(env.officeConfigPath, { staffChatId: env.staffChatId, timezone: env.officeTimezone });
+  const log = pino({ level: env.logLevel });
+
+  let embedded: EmbeddedDatabase | undefined;
+  let uri = env.mongodbUri;
+  if (!uri) {
+    const dataDir = path.join(process.env.HELPDESK_DATA_DIR ?? path.join(__dirname, 'data'), 'sqlite');
+    log.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded database (FerretDB with SQLite), data kept under ./data');
+    embedded = await startEmbeddedDatabase({ projectRoot: __dirname, backend: 'sqlite', sqliteDir: dataDir, log: (m) => log.info(m) });
+    uri = embedded.uri;
+  }
+  const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB);
+  log.info('database ready');
+
+  const texts = new Texts({ onMissing: (lang, key) => log.error({ lang, key }, 'missing text') });
+  let api: Api | undefined;
+  const services = createServices({ database, policy, clock: systemClock, texts, log, probe: telegramMembershipProbe(() => api!) });
+  const { bot } = createBot({ token, services, apiRoot: env.telegramApiRoot });
+  api = bot.api;
+  await bot.init();
+  await registerCommands(bot.api, texts, policy.language);
+
+  const server = env.port
+    ? await listen(
+        createHttpApp({
+          health: async () => {
+            await database.conn.db!.admin().ping();
+            return { ok: true, database: 'up', uptimeSeconds: Math.round(process.uptime()) };
+          },
+        }),
+        env.port,
+      )
+    : undefined;
+  if (server) log.info({ port: env.port }, 'health endpoint on /healthz');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await bot.stop();
+    server?.close();
+    await database.close();
+    await embedded?.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  log.info({ username: bot.botInfo.username, departments: policy.departments.length }, 'bot starting (long polling)');
+  await bot.start({ allowed_updates: ['message', 'edited_message', 'callback_query', 'chat_member', 'my_chat_member'] });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    process.stderr.write(`\nThe bot stopped because of an unexpected error:\n${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});
