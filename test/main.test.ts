@@ -39,7 +39,7 @@ test('npm start with only BOT_TOKEN and STAFF_CHAT_ID answers /start and stops o
     STAFF_CHAT_ID: '-1001000000009',
     MONGODB_URI: '',
     LOG_LEVEL: 'info',
-    HELPDESK_DATA_DIR: workdir,
+    DATA_DIR: workdir,
   };
   child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main.ts')], { cwd: root, env });
   let output = '';
