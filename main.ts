@@ -34,8 +34,8 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = env.mongodbUri;
   if (!uri) {
-    const dataDir = path.join(process.env.DATA_DIR ?? path.join(__dirname, 'data'), 'sqlite');
-    log.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded database (FerretDB with SQLite), data kept under ./data');
+    const dataDir = path.join(path.resolve(env.dataDir ?? path.join(__dirname, 'data')), 'sqlite');
+    log.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded database (FerretDB with SQLite)');
     embedded = await startEmbeddedDatabase({ projectRoot: __dirname, backend: 'sqlite', sqliteDir: dataDir, log: (m) => log.info(m) });
     uri = embedded.uri;
   }

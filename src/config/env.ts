@@ -14,6 +14,8 @@ export interface Env {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Port of the HTTP health endpoint; unset means no endpoint. */
   port?: number;
+  /** Where the embedded database keeps its files when MONGODB_URI is unset. */
+  dataDir?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -27,6 +29,7 @@ const EXAMPLES: Record<string, string> = {
   OFFICE_TIMEZONE: 'OFFICE_TIMEZONE=Asia/Shanghai',
   LOG_LEVEL: 'LOG_LEVEL=info',
   PORT: 'PORT=8080',
+  DATA_DIR: 'DATA_DIR=./data',
 };
 
 // .env files often carry `KEY=` lines and stray spaces; both mean "not set" / the same value.
@@ -68,6 +71,7 @@ const schema = z.object({
     }),
   ),
   OFFICE_CONFIG: optional(z.string()),
+  DATA_DIR: optional(z.string()),
   OFFICE_TIMEZONE: optional(
     z.string().refine(isValidTimeZone, {
       message: 'is not a known IANA time zone name (Region/City, case sensitive)',
@@ -102,6 +106,7 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
   if (v.TELEGRAM_API_ROOT !== undefined) env.telegramApiRoot = v.TELEGRAM_API_ROOT;
   if (v.OFFICE_CONFIG !== undefined) env.officeConfigPath = v.OFFICE_CONFIG;
   if (v.PORT !== undefined) env.port = v.PORT;
+  if (v.DATA_DIR !== undefined) env.dataDir = v.DATA_DIR;
   return env;
 }
 

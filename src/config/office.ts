@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../time/duration';
 import { parseHHMM } from '../time/zoned';
-import { ConfigError, problemLine, zodProblems } from './errors';
+import { ConfigError, zodProblems } from './errors';
 
 export type Lang = 'zh-CN' | 'en';
 export type Localized = Record<Lang, string>;
@@ -15,9 +15,14 @@ export interface Category { id: string; name: Localized; department: string; res
 export type RepairKindId = 'household' | 'public' | 'defect' | 'equipment';
 export interface RepairKind { id: RepairKindId; name: Localized; categories: Category[] }
 /** Response time limits in ms. */
-export interface ResponseLimits { dispatch: number; complaintDispatch: number; validComplaintToHead: number; onSiteAfterClaim: number; paidQuote: number; emergencyOnSite: number }
+export interface ResponseLimits {
+  dispatch: number; complaintDispatch: number; validComplaintToHead: number;
+  onSiteAfterClaim: number; paidQuote: number; emergencyOnSite: number;
+}
 /** Complaint resolution limits in ms. */
-export interface ComplaintResolution { valid: number; help: number; inquiry: number; venting: number; majorFirstAnswer: number; major: number }
+export interface ComplaintResolution {
+  valid: number; help: number; inquiry: number; venting: number; majorFirstAnswer: number; major: number;
+}
 /** Local 'HH:MM' times; end < start means the window runs over midnight. */
 export interface HoursWindow { start: string; end: string }
 /** The office's procedures: who handles what, and every time limit (ms). */
@@ -102,33 +107,23 @@ function defaultRepairKinds(): RepairKind[] {
 
 const DEFAULTS = {
   name: L('物业管理处', 'Property Management Office'),
-  response: { dispatch: 5 * MIN, complaintDispatch: 20 * MIN, validComplaintToHead: HOUR, onSiteAfterClaim: 15 * MIN, paidQuote: 20 * MIN, emergencyOnSite: 5 * MIN },
-  complaintResolution: { valid: 2 * DAY, help: 3 * DAY, inquiry: 3 * DAY, venting: 3 * DAY, majorFirstAnswer: 2 * DAY, major: 10 * DAY },
+  response: {
+    dispatch: 5 * MIN, complaintDispatch: 20 * MIN, validComplaintToHead: HOUR,
+    onSiteAfterClaim: 15 * MIN, paidQuote: 20 * MIN, emergencyOnSite: 5 * MIN,
+  },
+  complaintResolution: {
+    valid: 2 * DAY, help: 3 * DAY, inquiry: 3 * DAY, venting: 3 * DAY, majorFirstAnswer: 2 * DAY, major: 10 * DAY,
+  },
   visits: { start: '08:00', end: '18:00', slotLength: 2 * HOUR, slotsOffered: 6, minLead: HOUR },
 };
 
+// Looked up by generic key path, else by last key (see zodProblems).
 const EXAMPLES: Record<string, string> = {
-  name: '{ zh-CN: 阳光花园管理处, en: Sunshine Garden Office }',
-  language: 'zh-CN',
-  dutyPhone: '"0755-12345678"',
-  managers: '[123456789]',
-  'managers[]': '123456789',
-  heads: '[123456789]',
-  'departments[].heads[]': '123456789',
-  chatId: '-1001234567890',
-  threadId: '42',
-  id: 'engineering',
-  department: 'engineering',
-  resolution: '"2d"',
-  amount: '80',
-  unit: '{ zh-CN: 次, en: visit }',
-  start: '"08:00"',
-  end: '"20:00"',
-  slotLength: '"2h"',
-  slotsOffered: '6',
-  minLead: '"1h"',
-  maxTextLength: '1000',
-  maxMedia: '10',
+  name: '{ zh-CN: 阳光花园管理处, en: Sunshine Garden Office }', language: 'zh-CN', dutyPhone: '"0755-12345678"',
+  managers: '[123456789]', 'managers[]': '123456789', heads: '[123456789]', 'departments[].heads[]': '123456789',
+  chatId: '-1001234567890', threadId: '42', id: 'engineering', department: 'engineering', resolution: '"2d"',
+  amount: '80', unit: '{ zh-CN: 次, en: visit }', start: '"08:00"', end: '"20:00"',
+  slotLength: '"2h"', slotsOffered: '6', minLead: '"1h"', maxTextLength: '1000', maxMedia: '10',
 };
 
 const duration = (min: number) =>
@@ -157,16 +152,18 @@ const localized = z.unknown().transform((v, ctx): Localized => {
   return z.NEVER;
 });
 
-const userId = z.number({ error: 'must be a Telegram user id (a positive whole number)' })
-  .int({ error: 'must be a Telegram user id (a positive whole number)' })
-  .positive({ error: 'must be a Telegram user id (a positive whole number)' });
+const USER_ID = { error: 'must be a Telegram user id (a positive whole number)' };
+const userId = z.number(USER_ID).int(USER_ID).positive(USER_ID);
 const validHHMM = (s: string): boolean => { try { parseHHMM(s); return true; } catch { return false; } };
 const hhmm = z.string().refine(validHHMM, { message: 'must be a 24-hour time HH:MM' });
-const window = { start: hhmm, end: hhmm };
+const window = { start: hhmm.optional(), end: hhmm.optional() };
 // '24:00' differs from '00:00' on purpose: 00:00-24:00 is the way to say "all day".
 const rawMinutes = (s: string) => parseHHMM(s).hour * 60 + parseHHMM(s).minute;
 const checkWindow = (w: { start?: string; end?: string }) =>
   !(w.start && w.end && validHHMM(w.start) && validHHMM(w.end) && rawMinutes(w.start) === rawMinutes(w.end));
+
+const durationsFor = (defaults: Record<string, number>) =>
+  z.strictObject(Object.fromEntries(Object.keys(defaults).map((k) => [k, duration(1).optional()])));
 
 const priceSchema = z.strictObject({ amount: z.number().min(0), unit: localized, note: localized.optional() });
 const fileSchema = z.strictObject({
@@ -192,76 +189,104 @@ const fileSchema = z.strictObject({
       price: priceSchema.optional(),
     })).min(1),
   })).optional(),
-  response: z.strictObject(Object.fromEntries(Object.keys(DEFAULTS.response).map((k) => [k, duration(1).optional()]))).optional(),
-  complaintResolution: z.strictObject(Object.fromEntries(Object.keys(DEFAULTS.complaintResolution).map((k) => [k, duration(1).optional()]))).optional(),
+  response: durationsFor(DEFAULTS.response).optional(),
+  complaintResolution: durationsFor(DEFAULTS.complaintResolution).optional(),
   internalTask: duration(1).optional(),
-  frontDesk: z.strictObject(window).refine(checkWindow, { message: 'start and end must differ (use 00:00 to 24:00 for all day)', path: ['end'] }).optional(),
+  frontDesk: z.strictObject(window)
+    .refine(checkWindow, { message: 'start and end must differ (use 00:00 to 24:00 for all day)', path: ['end'] })
+    .optional(),
   visits: z.strictObject({
-    start: hhmm.optional(), end: hhmm.optional(), slotLength: duration(1).optional(),
+    ...window, slotLength: duration(1).optional(),
     slotsOffered: z.number().int().min(1).max(50).optional(), minLead: duration(0).optional(),
   }).refine(checkWindow, { message: 'start and end must differ', path: ['end'] }).optional(),
   confirmation: z.strictObject({ autoConfirmAfter: duration(1).optional() }).optional(),
-  limits: z.strictObject({ maxTextLength: z.number().int().min(1).optional(), maxMedia: z.number().int().min(0).optional() }).optional(),
+  limits: z.strictObject({
+    maxTextLength: z.number().int().min(1).optional(),
+    maxMedia: z.number().int().min(0).optional(),
+  }).optional(),
 });
 
 const defined = <T extends object>(o: T | undefined): Partial<T> =>
   Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+type PolicyFile = z.infer<typeof fileSchema>;
+type Ctx = { staffChatId?: number; timezone: string; source: string };
+const CHAT_FIX =
+  'set STAFF_CHAT_ID in the environment (one staff group for the whole office) ' +
+  'or departments[].chat.chatId in the office policy file (example: -1001234567890)';
+
+function buildDepartments(f: PolicyFile, ctx: Ctx, problems: string[]): Department[] {
+  const listed = f.departments ?? Object.keys(DEFAULT_DEPARTMENTS).map((id) => ({ id, name: undefined, chat: undefined, heads: undefined }));
+  const chatless: [number, string][] = [];
+  const departments = listed.map((d, i): Department => {
+    const name = d.name ?? (Object.hasOwn(DEFAULT_DEPARTMENTS, d.id) ? DEFAULT_DEPARTMENTS[d.id] : undefined);
+    if (!name) {
+      problems.push(`departments[${i}].name: department "${d.id}" is not a default one, so it needs a name ` +
+        '(example: { zh-CN: 车管部, en: Parking Office })');
+    }
+    const chat = d.chat ?? (ctx.staffChatId !== undefined ? { chatId: ctx.staffChatId } : undefined);
+    if (!chat) chatless.push([i, d.id]);
+    return { id: d.id, name: name ?? L(d.id, d.id), chat: chat ?? { chatId: 0 }, heads: d.heads ?? [] };
+  });
+  if (f.departments) {
+    for (const [i, id] of chatless) problems.push(`departments[${i}].chat.chatId: department "${id}" has no chat to post tickets to; ${CHAT_FIX}`);
+  } else if (chatless.length > 0) {
+    const ids = chatless.map(([, id]) => id).join(', ');
+    problems.push(`STAFF_CHAT_ID: not set, so departments ${ids} have no chat to post tickets to; ${CHAT_FIX}`);
+  }
+  const ids = departments.map((d) => d.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push(`departments[${i}].id: "${id}" is used twice; department ids must be unique`);
+  });
+  return departments;
+}
+
+function buildRepairKinds(f: PolicyFile, deptIds: string[], problems: string[]): RepairKind[] {
+  const defaults = defaultRepairKinds();
+  if (!f.repairKinds) {
+    const used = [...new Set(defaults.flatMap((k) => k.categories.map((c) => c.department)))];
+    for (const d of used.filter((id) => !deptIds.includes(id))) {
+      problems.push(`departments: the default repair categories are handled by department "${d}", which is not listed; ` +
+        'add it to departments, or give your own repairKinds');
+    }
+    return defaults;
+  }
+  return f.repairKinds.map((k, ki, kinds) => {
+    const defKind = defaults.find((d) => d.id === k.id)!;
+    if (kinds.findIndex((o) => o.id === k.id) !== ki) problems.push(`repairKinds[${ki}].id: "${k.id}" is listed twice`);
+    const categories = k.categories.map((c, ci): Category => {
+      const path = `repairKinds[${ki}].categories[${ci}]`;
+      if (k.categories.findIndex((o) => o.id === c.id) !== ci) problems.push(`${path}.id: "${c.id}" is used twice in ${k.id}`);
+      if (!deptIds.includes(c.department)) {
+        problems.push(`${path}.department: unknown department "${c.department}"; known: ${deptIds.join(', ')} ` +
+          `(example: ${deptIds[0] ?? 'engineering'})`);
+      }
+      // A default category id keeps its default name, so a file can just change its limit or price.
+      const name = c.name ?? defKind.categories.find((d) => d.id === c.id)?.name;
+      if (!name) {
+        problems.push(`${path}.name: category "${c.id}" is not a default one, so it needs a name ` +
+          '(example: { zh-CN: 门窗, en: Doors & windows })');
+      }
+      const cat: Category = { id: c.id, name: name ?? L(c.id, c.id), department: c.department, resolution: c.resolution };
+      if (c.price) cat.price = defined(c.price) as Price;
+      return cat;
+    });
+    return { id: k.id, name: k.name ?? defKind.name, categories };
+  });
+}
 
 /**
  * Validates an office policy read from a file (already parsed from YAML/JSON) and fills in
  * the SPEC.md defaults. Durations in the file are texts like "5m"; the result holds ms.
  * @throws ConfigError(ctx.source, …) naming each bad key path with an example.
  */
-export function parseOfficePolicy(raw: unknown, ctx: { staffChatId?: number; timezone: string; source: string }): OfficePolicy {
+export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
   const parsed = fileSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new ConfigError(ctx.source, zodProblems(parsed.error, EXAMPLES));
   const f = parsed.data;
   const problems: string[] = [];
-  const chatless: [number, string][] = [];
-
-  const departments: Department[] = (f.departments ?? Object.keys(DEFAULT_DEPARTMENTS).map((id) => ({ id, name: undefined, chat: undefined, heads: undefined })))
-    .map((d, i) => {
-      const name = d.name ?? DEFAULT_DEPARTMENTS[d.id];
-      if (!name) problems.push(problemLine(['departments', i, 'name'], `department "${d.id}" is not a default one, so it needs a name`, { name: '{ zh-CN: 车管部, en: Parking Office }' }));
-      let chat = d.chat;
-      if (!chat) {
-        if (ctx.staffChatId !== undefined) chat = { chatId: ctx.staffChatId };
-        else chatless.push([i, d.id]);
-      }
-      return { id: d.id, name: name ?? L(d.id, d.id), chat: chat ?? { chatId: 0 }, heads: d.heads ?? [] };
-    });
-  if (chatless.length > 0) {
-    const fix = 'set STAFF_CHAT_ID in the environment (one staff group for the whole office) or departments[].chat.chatId in the office policy file (example: -1001234567890)';
-    if (f.departments) for (const [i, id] of chatless) problems.push(`departments[${i}].chat.chatId: department "${id}" has no chat to post tickets to; ${fix}`);
-    else problems.push(`STAFF_CHAT_ID: not set, so departments ${chatless.map(([, id]) => id).join(', ')} have no chat to post tickets to; ${fix}`);
-  }
-  const deptIds = departments.map((d) => d.id);
-  deptIds.forEach((id, i) => { if (deptIds.indexOf(id) !== i) problems.push(`departments[${i}].id: "${id}" is used twice; department ids must be unique`); });
-
-  const defaultKinds = defaultRepairKinds();
-  let repairKinds: RepairKind[];
-  if (f.repairKinds) {
-    repairKinds = f.repairKinds.map((k, ki) => {
-      const defKind = defaultKinds.find((d) => d.id === k.id)!;
-      if (f.repairKinds!.findIndex((o) => o.id === k.id) !== ki) problems.push(`repairKinds[${ki}].id: "${k.id}" is listed twice`);
-      const categories = k.categories.map((c, ci) => {
-        const path = `repairKinds[${ki}].categories[${ci}]`;
-        if (k.categories.findIndex((o) => o.id === c.id) !== ci) problems.push(`${path}.id: "${c.id}" is used twice in ${k.id}`);
-        if (!deptIds.includes(c.department)) problems.push(`${path}.department: unknown department "${c.department}"; known: ${deptIds.join(', ')} (example: ${deptIds[0] ?? 'engineering'})`);
-        const name = c.name ?? defKind.categories.find((d) => d.id === c.id)?.name;
-        if (!name) problems.push(`${path}.name: category "${c.id}" is not a default one, so it needs a name (example: { zh-CN: 门窗, en: Doors & windows })`);
-        const cat: Category = { id: c.id, name: name ?? L(c.id, c.id), department: c.department, resolution: c.resolution };
-        if (c.price) cat.price = defined(c.price) as Price;
-        return cat;
-      });
-      return { id: k.id, name: k.name ?? defKind.name, categories };
-    });
-  } else {
-    repairKinds = defaultKinds;
-    const missing = [...new Set(defaultKinds.flatMap((k) => k.categories.map((c) => c.department)))].filter((d) => !deptIds.includes(d));
-    for (const d of missing) problems.push(`departments: the default repair categories are handled by department "${d}", which is not listed; add it to departments, or give your own repairKinds`);
-  }
-
+  const departments = buildDepartments(f, ctx, problems);
+  const repairKinds = buildRepairKinds(f, departments.map((d) => d.id), problems);
   if (problems.length > 0) throw new ConfigError(ctx.source, problems);
   // Cloned so that no two policies share default objects.
   return structuredClone<OfficePolicy>({
