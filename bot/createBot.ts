@@ -97,6 +97,8 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   features.use(staffFeature(notifier));
   features.use(residentAnswers(notifier));
   features.use(resident);
+  // Any other button (an old keyboard, forged data): stop the spinner and say so.
+  features.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'scene-old-button') }));
 
   bot.catch((error) => {
     services.log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled error');

@@ -64,8 +64,11 @@ export function staffFeature(notifier: Notifier): Composer<BotContext> {
       let contactDelivered = true;
       if (!services.policy.contactOnCard) contactDelivered = await notifier.sendContactTo(result.ticket, ctx.from.id);
       await notifier.tellResident(result.ticket, result.event);
+      // With contacts on cards nothing is sent privately, so don't say it was.
+      if (services.policy.contactOnCard) return void (await ctx.answerCallbackQuery({ text: t('claim-ok-on-card', { ref }) }));
       if (contactDelivered) return void (await ctx.answerCallbackQuery({ text: t('claim-ok', { ref }) }));
-      return void (await ctx.answerCallbackQuery({ text: t('claim-ok-start-bot', { ref }), show_alert: true }));
+      // Never started the bot: Telegram opens its chat, and Start there shows the contact.
+      return void (await ctx.answerCallbackQuery({ url: `https://t.me/${ctx.me.username}?start=ct_${ref}` }));
     }
 
     if (action === 'arr') {

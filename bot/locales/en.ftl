@@ -190,7 +190,7 @@ contact-for-claimant =
     Flat: { $address }
     Place: { $location }
 claim-ok = Claimed { $ref }. The resident's contact was sent to you privately.
-claim-ok-start-bot = Claimed { $ref }. To receive the resident's contact, open a private chat with the bot and tap Start.
+claim-ok-on-card = Claimed { $ref }. The resident's contact is now on the card.
 arrived-ok = Arrival recorded: { $ref }
 resolve-dm = Please write the result of ticket <b>{ $ref }</b>:
 resolve-see-dm = Please write the result of { $ref } in your private chat with the bot.

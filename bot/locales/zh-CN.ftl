@@ -184,7 +184,7 @@ contact-for-claimant =
     房号：{ $address }
     位置：{ $location }
 claim-ok = 接单成功：{ $ref }。住户联系方式已私聊发给您。
-claim-ok-start-bot = 接单成功：{ $ref }。要接收住户联系方式，请先私聊机器人并点「开始」。
+claim-ok-on-card = 接单成功：{ $ref }。住户联系方式已显示在卡片上。
 arrived-ok = 已记录到场：{ $ref }
 resolve-dm = 请填写工单 <b>{ $ref }</b> 的处理结果：
 resolve-see-dm = 请到与机器人的私聊中填写 { $ref } 的处理结果。

@@ -97,12 +97,21 @@ export function choiceKeyboard(choices: Choice[], perRow = 2): InlineKeyboard {
   return kb;
 }
 
+/**
+ * A label without its leading emoji or symbols ('✅ 我同意收费' → '我同意收费'). Only
+ * non-letters go: `\W` would also strip Chinese, so that any Chinese text matched the first button.
+ */
+function bareLabel(text: string): string {
+  return text.trim().toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '');
+}
+
 /** A question answered by a button; typing a button's label counts too. */
 export function askChoice(kit: Kit, ctx: Context, text: string, choices: Choice[], perRow = 2): Promise<string> {
   return ask<string>(kit, ctx, { text, markup: choiceKeyboard(choices, perRow) }, (update, choice) => {
     if (choice !== undefined) return choices.some((c) => c.value === choice) ? { value: choice } : { retry: 'scene-old-button' };
     const typed = update.message?.text?.trim().toLowerCase();
-    const match = typed ? choices.find((c) => c.label.toLowerCase().replace(/^\W+\s*/u, '') === typed.replace(/^\W+\s*/u, '') || c.label.toLowerCase() === typed) : undefined;
+    const bare = typed ? bareLabel(typed) : '';
+    const match = typed ? choices.find((c) => (bare !== '' && bareLabel(c.label) === bare) || c.label.toLowerCase() === typed) : undefined;
     if (match) return { value: match.value };
     return { retry: typed ? 'scene-use-buttons' : 'scene-unexpected' };
   });

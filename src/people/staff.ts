@@ -16,7 +16,14 @@ export interface MembershipProbe {
 export interface StaffDirectoryOptions {
   /** How long a "not a member" answer is trusted before asking the chat again. */
   recheckNonMemberAfterMs: number;
+  /**
+   * How long a "member" answer is trusted. Telegram sends chat_member updates only to admin
+   * bots, so without a re-check someone who left the group would stay staff for ever.
+   */
+  recheckMemberAfterMs?: number;
 }
+
+const TEN_MINUTES = 10 * 60_000;
 
 export interface UserRef {
   id: number;
@@ -27,7 +34,7 @@ export interface UserRef {
 export class StaffDirectory {
   constructor(
     private readonly deps: { models: Models; clock: Clock; policy: OfficePolicy; probe: MembershipProbe },
-    private readonly options: StaffDirectoryOptions = { recheckNonMemberAfterMs: 10 * 60_000 },
+    private readonly options: StaffDirectoryOptions = { recheckNonMemberAfterMs: TEN_MINUTES, recheckMemberAfterMs: TEN_MINUTES },
   ) {}
 
   staffChatIds(): number[] {
@@ -67,15 +74,15 @@ export class StaffDirectory {
   }
 
   private async isMember(chatId: number, userId: number, known: StaffMembershipDoc | undefined): Promise<boolean> {
-    if (known?.member) return true;
     const now = this.deps.clock.now().getTime();
-    if (known && now - new Date(known.checkedAt).getTime() < this.options.recheckNonMemberAfterMs) return false;
+    const trustFor = known?.member ? (this.options.recheckMemberAfterMs ?? TEN_MINUTES) : this.options.recheckNonMemberAfterMs;
+    if (known && now - new Date(known.checkedAt).getTime() < trustFor) return known.member;
     let member = false;
     try {
       member = await this.deps.probe.isMember(chatId, userId);
     } catch {
-      // The chat could not be asked (bot removed, network): treat as not a member this time.
-      return false;
+      // The chat could not be asked (network, rate limit): the last known answer stands.
+      return !!known?.member;
     }
     await this.recordMembership(chatId, userId, member);
     return member;

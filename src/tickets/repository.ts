@@ -16,6 +16,19 @@ export interface CardLocation {
 
 type EventDoc = TicketEvent & { _id?: unknown };
 
+/**
+ * A copy without undefined fields. Stored as they are, they come back as null (a free
+ * ticket's `fee: undefined` showed as "¥null" on its card) and the projection no longer
+ * equals the replayed log.
+ */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T;
+  }
+  return value;
+}
+
 function toEvent(doc: EventDoc): TicketEvent {
   const { _id, ...event } = doc;
   return event;
@@ -67,12 +80,16 @@ export class TicketRepository {
       resolutionDueAt: state.resolutionDueAt,
       onSiteDueAt: state.onSiteDueAt,
       autoConfirmAt: state.autoConfirmAt,
-      state,
+      state: withoutUndefined(state),
     };
-    const result = await this.models.Ticket.updateOne({ ref: state.ref, seq: { $lt: state.seq } }, { $set: fields });
+    // A field that became undefined (autoConfirmAt after a reopen) must go, not keep its old value.
+    const set = withoutUndefined(fields);
+    const unset = Object.fromEntries(Object.entries(fields).filter(([, v]) => v === undefined).map(([k]) => [k, 1]));
+    const update = Object.keys(unset).length > 0 ? { $set: set, $unset: unset } : { $set: set };
+    const result = await this.models.Ticket.updateOne({ ref: state.ref, seq: { $lt: state.seq } }, update);
     if (result.matchedCount === 0 && state.seq === 1) {
       try {
-        await this.models.Ticket.create({ ref: state.ref, ...fields });
+        await this.models.Ticket.create({ ref: state.ref, ...set });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }

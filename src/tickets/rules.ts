@@ -47,7 +47,8 @@ export function decide(action: TicketAction, ticket: TicketState, actor: Actor, 
   if (actor.role === 'resident' || actor.role === 'system') return { reason: 'not_staff' };
   if (!servesDepartment(actor, ticket, policy)) return { reason: 'wrong_department' };
   if (action === 'claim') {
-    if (ticket.status !== 'open' && ticket.owner) return { reason: 'already_claimed', owner: ticket.owner };
+    const working: TicketStatus[] = ['claimed', 'on_site', 'reopened'];
+    if (working.includes(ticket.status) && ticket.owner) return { reason: 'already_claimed', owner: ticket.owner };
     return ticket.status === 'open' ? null : { reason: 'wrong_state', status: ticket.status };
   }
   const mayAct = ticket.owner?.id === actor.id || actor.role === 'manager' || isHeadOf(actor, ticket.department);

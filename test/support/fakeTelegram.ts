@@ -34,6 +34,8 @@ export interface FakeTelegram {
   setChatMember(chatId: number, userId: number, status: MemberStatus): void;
   blockUser(chatId: number): void;
   neverStarted(chatId: number): void;
+  /** The user opened the bot's chat and pressed Start (undoes neverStarted/blockUser). */
+  started(chatId: number): void;
   callsOf(method: string): RecordedCall[];
   callsTo(chatId: number): RecordedCall[];
   textsTo(chatId: number): string[];
@@ -385,6 +387,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     setChatMember: (chatId, userId, status) => { members.set(`${chatId}:${userId}`, status); },
     blockUser: (chatId) => { blocked.add(chatId); },
     neverStarted: (chatId) => { notStarted.add(chatId); },
+    started: (chatId) => { notStarted.delete(chatId); blocked.delete(chatId); },
     callsOf: (method) => calls.filter((c) => c.method === method),
     callsTo,
     textsTo,
