@@ -1,18 +1,41 @@
 /**
- * Compact callback data (Telegram allows 64 bytes): `<scope>:<action>:<ref>`.
- * tk = staff card actions, rs = resident answers, sc = a choice inside the current scene.
+ * Compact callback data (Telegram allows 64 bytes): `<scope>:<action>:<ref>[:<arg>]`.
+ * tk = staff card actions, rs = resident answers, my = the resident's "My tickets",
+ * sc = a choice inside the current scene. The longest, `tk:cls:TS-20261122-1234:venting`,
+ * is 31 bytes.
  */
-export type StaffAction = 'claim' | 'arr' | 'res' | 'rsp';
-export type ResidentAction = 'ok' | 'no';
+export type StaffCallbackAction =
+  | 'claim' // 接单
+  | 'arr' // arrived
+  | 'res' // resolve (in the group: sends the staff member to the private chat)
+  | 'rsp' // resolve, in the private chat
+  | 'note' // add a note or photo
+  | 'rsch' // reschedule / waiting for parts
+  | 'tr' // transfer (arg: department id)
+  | 'rel' // release back to the pool
+  | 'ra' // reassign (arg: staff user id)
+  | 'cls' // classify a complaint (arg: class)
+  | 'ans'; // answer an inquiry
+export type ResidentCallbackAction = 'ok' | 'no';
 
-export const staffData = (action: StaffAction, ref: string) => `tk:${action}:${ref}`;
-export const residentData = (action: ResidentAction, ref: string) => `rs:${action}:${ref}`;
+const REF = '([A-Z]{2}-\\d{8}-\\d{3,})';
+
+export const staffData = (action: StaffCallbackAction, ref: string, arg?: string | number) =>
+  arg === undefined ? `tk:${action}:${ref}` : `tk:${action}:${ref}:${arg}`;
+export const residentData = (action: ResidentCallbackAction, ref: string) => `rs:${action}:${ref}`;
+export const myData = (action: string, ref?: string, arg?: string | number) =>
+  ['my', action, ref, arg].filter((p) => p !== undefined).join(':');
 export const sceneData = (value: string) => `sc:${value}`;
 
-export const STAFF_CALLBACK = /^tk:(claim|arr|res|rsp):([A-Z]{2}-\d{8}-\d{3,})$/;
-export const RESIDENT_CALLBACK = /^rs:(ok|no):([A-Z]{2}-\d{8}-\d{3,})$/;
+/** Groups: 1 action, 2 ref, 3 optional argument. */
+export const STAFF_CALLBACK = new RegExp(`^tk:([a-z]+):${REF}(?::([\\w-]{1,24}))?$`);
+export const RESIDENT_CALLBACK = new RegExp(`^rs:(ok|no):${REF}$`);
 
-/** Callbacks that belong to tickets, not to whatever scene is open in that chat. */
+export function staffCallback(action: StaffCallbackAction): RegExp {
+  return new RegExp(`^tk:${action}:${REF}(?::([\\w-]{1,24}))?$`);
+}
+
+/** Callbacks that belong to tickets and menus, not to whatever scene is open in that chat. */
 export function isTicketCallback(data: string | undefined): boolean {
-  return !!data && (STAFF_CALLBACK.test(data) || RESIDENT_CALLBACK.test(data));
+  return !!data && /^(tk|rs|my):/.test(data);
 }

@@ -4,7 +4,7 @@
  */
 import { Composer, GrammyError, InlineKeyboard } from 'grammy';
 import { canSeeContact } from '../../src/tickets/rules';
-import { STAFF_CALLBACK, staffData } from '../callbacks';
+import { staffData } from '../callbacks';
 import type { BotContext } from '../context';
 import { isForbidden, type Notifier } from '../notify';
 import { renderContact } from '../render/card';
@@ -44,7 +44,7 @@ export function staffFeature(notifier: Notifier): Composer<BotContext> {
     ctx.log.info({ chatId: ctx.chat.id, userId: member.user.id, isMember }, 'staff membership changed');
   });
 
-  staff.callbackQuery(STAFF_CALLBACK, async (ctx) => {
+  staff.callbackQuery(/^tk:(claim|arr|res|rsp):([A-Z]{2}-\d{8}-\d{3,})$/, async (ctx) => {
     const [, action, ref] = ctx.match as RegExpMatchArray;
     const { services } = ctx;
     const t = (key: string, args?: Record<string, string>) => services.texts.plain(services.policy.language, key, args);

@@ -27,7 +27,9 @@ export function kindName(policy: OfficePolicy, kindId: string, lang: Lang): stri
 }
 
 export function categoryName(policy: OfficePolicy, ticket: Pick<TicketState, 'report'>, lang: Lang): string {
-  return findCategory(policy, ticket.report.repairKind, ticket.report.category)?.name[lang] ?? ticket.report.category;
+  const { repairKind, category } = ticket.report;
+  if (!repairKind || !category) return '';
+  return findCategory(policy, repairKind, category)?.name[lang] ?? category;
 }
 
 export function priceLabel(price: { amount: number; unit: string; note?: string }, texts: Texts, lang: Lang): string {

@@ -35,6 +35,14 @@ export interface OfficePolicy {
   visits: HoursWindow & { slotLength: number; slotsOffered: number; minLead: number };
   confirmation: { autoConfirmAfter: number };
   limits: { maxTextLength: number; maxMedia: number };
+  /** Which department takes complaints, emergencies, inquiries, and the night handover. */
+  routing: { complaints: string; emergencies: string; inquiries: string; frontDesk: string };
+  /** A complaint about a staff member also goes to the heads of that member's department. */
+  complaints: { tellStaffDepartmentHeads: boolean };
+  /** Outside frontDesk hours new tickets also (or instead) go to the night-duty chat. */
+  nightShift: { chat?: ChatTarget; mode: 'also' | 'instead' };
+  otherResolution: { emergency: number; inquiry: number };
+  residents: { urgeInterval: number; pageSize: number };
 }
 
 const MIN = 60_000;
@@ -204,6 +212,16 @@ const fileSchema = z.strictObject({
     maxTextLength: z.number().int().min(1).optional(),
     maxMedia: z.number().int().min(0).optional(),
   }).optional(),
+  routing: z.strictObject({
+    complaints: z.string().optional(), emergencies: z.string().optional(), inquiries: z.string().optional(), frontDesk: z.string().optional(),
+  }).optional(),
+  complaints: z.strictObject({ tellStaffDepartmentHeads: z.boolean().optional() }).optional(),
+  nightShift: z.strictObject({
+    chat: z.strictObject({ chatId: z.number().int(), threadId: z.number().int().positive().optional() }).optional(),
+    mode: z.enum(['also', 'instead']).optional(),
+  }).optional(),
+  otherResolution: z.strictObject({ emergency: duration(1).optional(), inquiry: duration(1).optional() }).optional(),
+  residents: z.strictObject({ urgeInterval: duration(0).optional(), pageSize: z.number().int().min(1).max(20).optional() }).optional(),
 });
 
 const defined = <T extends object>(o: T | undefined): Partial<T> =>
@@ -287,6 +305,17 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
   const problems: string[] = [];
   const departments = buildDepartments(f, ctx, problems);
   const repairKinds = buildRepairKinds(f, departments.map((d) => d.id), problems);
+  // A default department the file left out falls back to the first listed one; a named unknown one is an error.
+  const listed = (id: string) => (departments.some((d) => d.id === id) ? id : departments[0]?.id ?? id);
+  const routing = {
+    complaints: listed('service'), emergencies: listed('security'), inquiries: listed('service'), frontDesk: listed('service'),
+    ...defined(f.routing),
+  };
+  for (const [key, id] of Object.entries(routing)) {
+    if (!departments.some((d) => d.id === id)) {
+      problems.push(`routing.${key}: unknown department "${id}"; known: ${departments.map((d) => d.id).join(', ')} (example: service)`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(ctx.source, problems);
   // Cloned so that no two policies share default objects.
   return structuredClone<OfficePolicy>({
@@ -305,6 +334,11 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     visits: { ...DEFAULTS.visits, ...defined(f.visits) },
     confirmation: { autoConfirmAfter: f.confirmation?.autoConfirmAfter ?? 3 * DAY },
     limits: { maxTextLength: 1000, maxMedia: 10, ...defined(f.limits) },
+    routing,
+    complaints: { tellStaffDepartmentHeads: f.complaints?.tellStaffDepartmentHeads ?? true },
+    nightShift: { mode: f.nightShift?.mode ?? 'also', ...(f.nightShift?.chat ? { chat: f.nightShift.chat } : {}) },
+    otherResolution: { emergency: DAY, inquiry: DAY, ...defined(f.otherResolution) },
+    residents: { urgeInterval: 2 * HOUR, pageSize: 5, ...defined(f.residents) },
   });
 }
 

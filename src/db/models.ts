@@ -88,13 +88,12 @@ const ticketSchema = new Schema(
     resolutionDueAt: Date,
     onSiteDueAt: Date,
     autoConfirmAt: Date,
+    nightIntake: Boolean,
     // Everything else of the projection lives here as plain data.
     state: { type: Schema.Types.Mixed, required: true },
-    card: {
-      type: new Schema(
-        { chatId: Number, threadId: Number, messageId: Number, mediaMessageIds: [Number] },
-        { _id: false },
-      ),
+    // Where the ticket's cards are (one per staff chat it was posted to), edited with the ticket.
+    cards: {
+      type: [new Schema({ chatId: Number, threadId: Number, messageId: Number, mediaMessageIds: [Number] }, { _id: false })],
       default: undefined,
     },
   },
@@ -105,6 +104,7 @@ ticketSchema.index({ department: 1, status: 1 });
 ticketSchema.index({ ownerId: 1, status: 1 });
 ticketSchema.index({ status: 1, autoConfirmAt: 1 });
 ticketSchema.index({ status: 1, resolutionDueAt: 1 });
+ticketSchema.index({ status: 1, nightIntake: 1, createdAt: 1 });
 
 const ticketEventSchema = new Schema(
   {

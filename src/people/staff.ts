@@ -38,7 +38,8 @@ export class StaffDirectory {
   ) {}
 
   staffChatIds(): number[] {
-    return [...new Set(this.deps.policy.departments.map((d) => d.chat.chatId))];
+    const night = this.deps.policy.nightShift.chat;
+    return [...new Set([...this.deps.policy.departments.map((d) => d.chat.chatId), ...(night ? [night.chatId] : [])])];
   }
 
   isStaffChat(chatId: number): boolean {

@@ -80,6 +80,7 @@ export class TicketRepository {
       resolutionDueAt: state.resolutionDueAt,
       onSiteDueAt: state.onSiteDueAt,
       autoConfirmAt: state.autoConfirmAt,
+      nightIntake: state.nightIntake,
       state: withoutUndefined(state),
     };
     // A field that became undefined (autoConfirmAt after a reopen) must go, not keep its old value.
@@ -96,13 +97,38 @@ export class TicketRepository {
     }
   }
 
-  async setCard(ref: string, card: CardLocation): Promise<void> {
-    await this.models.Ticket.updateOne({ ref }, { $set: { card } });
+  async setCards(ref: string, cards: CardLocation[]): Promise<void> {
+    await this.models.Ticket.updateOne({ ref }, { $set: { cards } });
   }
 
-  async card(ref: string): Promise<CardLocation | undefined> {
-    const doc = await this.models.Ticket.findOne({ ref }, { card: 1 }).lean<{ card?: CardLocation }>();
-    return doc?.card ?? undefined;
+  /** Emergencies are posted to every staff chat: each copy is edited with the ticket. */
+  async addCard(ref: string, card: CardLocation): Promise<void> {
+    await this.models.Ticket.updateOne({ ref }, { $push: { cards: card } });
+  }
+
+  async cards(ref: string): Promise<CardLocation[]> {
+    const doc = await this.models.Ticket.findOne({ ref }, { cards: 1 }).lean<{ cards?: CardLocation[] }>();
+    return doc?.cards ?? [];
+  }
+
+  async countByResident(residentId: number): Promise<number> {
+    return this.models.Ticket.countDocuments({ residentId });
+  }
+
+  async listLive(filter: { departments?: string[]; ownerId?: number }): Promise<TicketState[]> {
+    const query: Record<string, unknown> = { status: { $in: ['open', 'claimed', 'on_site', 'reopened'] } };
+    if (filter.departments) query.department = { $in: filter.departments };
+    if (filter.ownerId !== undefined) query.ownerId = filter.ownerId;
+    const docs = await this.models.Ticket.find(query).sort({ createdAt: 1 }).limit(200).lean<{ state: TicketState }[]>();
+    const unclaimedFirst = (t: TicketState) => (t.status === 'open' ? 0 : 1);
+    return docs.map((d) => d.state).sort((a, b) => unclaimedFirst(a) - unclaimedFirst(b) || +new Date(a.resolutionDueAt) - +new Date(b.resolutionDueAt));
+  }
+
+  async listNightUnclaimed(since: Date): Promise<TicketState[]> {
+    const docs = await this.models.Ticket.find({ status: 'open', nightIntake: true, createdAt: { $gte: since } })
+      .sort({ createdAt: 1 })
+      .lean<{ state: TicketState }[]>();
+    return docs.map((d) => d.state);
   }
 
   async listByResident(residentId: number, limit: number, skip = 0): Promise<TicketState[]> {

@@ -7,7 +7,9 @@ import type { OfficePolicy } from '../config/office';
 import { departmentById } from '../config/office';
 import type { TicketState, TicketStatus } from './types';
 
-export type TicketAction = 'claim' | 'arrive' | 'resolve' | 'confirm' | 'dispute' | 'add_info';
+export type ResidentAction = 'confirm' | 'dispute' | 'add_info' | 'urge' | 'cancel';
+export type StaffAction = 'claim' | 'arrive' | 'resolve' | 'transfer' | 'release' | 'reassign' | 'reschedule' | 'note' | 'classify';
+export type TicketAction = ResidentAction | StaffAction;
 
 export type Refusal =
   | { reason: 'not_found' }
@@ -15,48 +17,86 @@ export type Refusal =
   | { reason: 'wrong_department' }
   | { reason: 'already_claimed'; owner: { id: number; name: string } }
   | { reason: 'not_owner'; owner?: { id: number; name: string } }
+  | { reason: 'not_head' }
   | { reason: 'not_your_ticket' }
+  | { reason: 'not_applicable' }
+  | { reason: 'too_soon'; next: Date }
   | { reason: 'wrong_state'; status: TicketStatus };
+
+const WORKING: TicketStatus[] = ['claimed', 'on_site', 'reopened'];
+const LIVE: TicketStatus[] = ['open', 'claimed', 'on_site', 'reopened'];
 
 const ALLOWED_FROM: Record<TicketAction, TicketStatus[]> = {
   claim: ['open'],
   arrive: ['claimed', 'reopened'],
-  resolve: ['claimed', 'on_site', 'reopened'],
+  resolve: WORKING,
+  transfer: LIVE,
+  release: WORKING,
+  reassign: LIVE,
+  reschedule: WORKING,
+  note: ['open', 'claimed', 'on_site', 'resolved', 'reopened', 'closed'],
+  classify: ['open', 'claimed', 'on_site', 'reopened'],
   confirm: ['resolved'],
   dispute: ['resolved'],
   add_info: ['open', 'claimed', 'on_site', 'resolved', 'reopened'],
+  urge: LIVE,
+  // "Before anyone has started work": a claim is a promise, arriving is work.
+  cancel: ['open', 'claimed'],
 };
+
+const RESIDENT_ACTIONS: TicketAction[] = ['confirm', 'dispute', 'add_info', 'urge', 'cancel'];
 
 export function isHeadOf(actor: Actor, department: string): boolean {
   return actor.role === 'head' && actor.headOf.includes(department);
 }
 
-/** A department's staff: members of its chat, its heads, and the manager. */
+/**
+ * A department's staff: members of its chat, its heads, and the manager. Everyone on the
+ * staff serves an emergency.
+ */
 export function servesDepartment(actor: Actor, ticket: TicketState, policy: OfficePolicy): boolean {
   if (actor.role === 'manager' || isHeadOf(actor, ticket.department)) return true;
   if (actor.role !== 'staff' && actor.role !== 'head') return false;
+  if (ticket.kind === 'emergency') return actor.chats.length > 0 || actor.headOf.length > 0;
   const department = departmentById(policy, ticket.department);
   return !!department && actor.chats.includes(department.chat.chatId);
 }
 
+/** On a claimed ticket only its owner, the department's heads and the manager may work. */
+function mayWork(actor: Actor, ticket: TicketState): boolean {
+  if (!ticket.owner) return true;
+  return ticket.owner.id === actor.id || actor.role === 'manager' || isHeadOf(actor, ticket.department);
+}
+
 export function decide(action: TicketAction, ticket: TicketState, actor: Actor, policy: OfficePolicy): Refusal | null {
-  if (action === 'confirm' || action === 'dispute' || action === 'add_info') {
+  const stateOk = ALLOWED_FROM[action].includes(ticket.status);
+  if (RESIDENT_ACTIONS.includes(action)) {
     if (actor.role !== 'resident' || actor.id !== ticket.resident.telegramId) return { reason: 'not_your_ticket' };
-    return ALLOWED_FROM[action].includes(ticket.status) ? null : { reason: 'wrong_state', status: ticket.status };
+    return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
   }
   if (actor.role === 'resident' || actor.role === 'system') return { reason: 'not_staff' };
   if (!servesDepartment(actor, ticket, policy)) return { reason: 'wrong_department' };
+  if (action === 'classify' && ticket.kind !== 'complaint') return { reason: 'not_applicable' };
   if (action === 'claim') {
-    const working: TicketStatus[] = ['claimed', 'on_site', 'reopened'];
-    if (working.includes(ticket.status) && ticket.owner) return { reason: 'already_claimed', owner: ticket.owner };
-    return ticket.status === 'open' ? null : { reason: 'wrong_state', status: ticket.status };
+    if (WORKING.includes(ticket.status) && ticket.owner) return { reason: 'already_claimed', owner: ticket.owner };
+    return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
   }
-  const mayAct = ticket.owner?.id === actor.id || actor.role === 'manager' || isHeadOf(actor, ticket.department);
+  if (action === 'reassign') {
+    if (actor.role !== 'manager' && !isHeadOf(actor, ticket.department)) return { reason: 'not_head' };
+    return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
+  }
+  // Arrived, Resolve, Release and Reschedule need an owner; the others also work on an open ticket.
+  const needsOwner = action === 'arrive' || action === 'resolve' || action === 'release' || action === 'reschedule';
+  const mayAct = needsOwner
+    ? ticket.owner?.id === actor.id || actor.role === 'manager' || isHeadOf(actor, ticket.department)
+    : mayWork(actor, ticket);
   if (!mayAct) return { reason: 'not_owner', owner: ticket.owner };
-  return ALLOWED_FROM[action].includes(ticket.status) ? null : { reason: 'wrong_state', status: ticket.status };
+  return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
 }
 
-/** The resident's name, phone and room: the owner, the department's heads and the manager. */
+/** The resident's name, phone and room: never for anonymous complaints; always for emergencies. */
 export function canSeeContact(actor: Actor, ticket: TicketState): boolean {
+  if (ticket.anonymous) return false;
+  if (ticket.kind === 'emergency') return actor.role === 'staff' || actor.role === 'head' || actor.role === 'manager';
   return ticket.owner?.id === actor.id || actor.role === 'manager' || isHeadOf(actor, ticket.department);
 }

@@ -4,16 +4,26 @@
  */
 import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
-import { findCategory } from '../config/office';
+import { departmentById } from '../config/office';
 import type { Models } from '../db/models';
 import type { Actor } from '../people/actors';
-import { autoConfirmAt, onSiteDueAt, repairDueTimes } from '../policy/dueTimes';
+import { autoConfirmAt, onSiteDueAt } from '../policy/dueTimes';
 import { localDateKey, localMonthKey } from '../time/zoned';
+import {
+  initialComplaint,
+  initialEmergency,
+  initialInquiry,
+  initialRepair,
+  type ComplaintInput,
+  type EmergencyInput,
+  type InitialTicket,
+  type InquiryInput,
+} from './creation';
 import { allocateRef } from './numbering';
 import { applyEvent } from './projection';
 import { TicketRepository, type CardLocation } from './repository';
-import { decide, type Refusal, type TicketAction } from './rules';
-import type { Media, RepairReport, ResidentContact, TicketEvent, TicketState } from './types';
+import { decide, servesDepartment, type Refusal, type TicketAction } from './rules';
+import type { ComplaintClass, Media, RepairReport, ResidentContact, TicketEvent, TicketState } from './types';
 
 export type ActionResult =
   | { ok: true; ticket: TicketState; event: TicketEvent }
@@ -32,6 +42,15 @@ export interface TicketServiceDeps {
 }
 
 type EventDraft = Pick<TicketEvent, 'type'> & Partial<Pick<TicketEvent, 'text' | 'media' | 'data'>>;
+/** Returns the event to record, or a refusal found only once the state is known. */
+type Drafter = (ticket: TicketState, now: Date) => EventDraft | Refusal;
+
+const later = (base: Date | string, ms: number) => new Date(new Date(base).getTime() + ms);
+
+function visitSlot(ticket: TicketState) {
+  const visit = ticket.report.visit;
+  return !visit || visit.asap || !visit.slotStart ? null : { slotStart: new Date(visit.slotStart), slotEnd: new Date(visit.slotEnd!) };
+}
 
 export class TicketService {
   private readonly repo: TicketRepository;
@@ -40,59 +59,50 @@ export class TicketService {
     this.repo = new TicketRepository(deps.models);
   }
 
-  /** Creates a repair ticket from a confirmed report; the reference is unique per office day. */
-  async createRepair(resident: ResidentContact, report: RepairReport, actor: Actor): Promise<TicketState> {
+  createRepair(resident: ResidentContact, report: RepairReport, actor: Actor): Promise<TicketState> {
+    return this.create(actor, (now) => initialRepair(resident, report, now, this.deps.policy));
+  }
+
+  createComplaint(resident: ResidentContact, input: ComplaintInput, actor: Actor): Promise<TicketState> {
+    return this.create(actor, (now) => initialComplaint(resident, input, now, this.deps.policy));
+  }
+
+  createEmergency(resident: ResidentContact, input: EmergencyInput, actor: Actor): Promise<TicketState> {
+    return this.create(actor, (now) => initialEmergency(resident, input, now, this.deps.policy));
+  }
+
+  createInquiry(resident: ResidentContact, input: InquiryInput, actor: Actor): Promise<TicketState> {
+    return this.create(actor, (now) => initialInquiry(resident, input, now, this.deps.policy));
+  }
+
+  /** The reference is unique per kind and office day; the created event holds the whole report. */
+  private async create(actor: Actor, build: (now: Date) => InitialTicket): Promise<TicketState> {
     const { policy, clock } = this.deps;
-    const category = findCategory(policy, report.repairKind, report.category);
-    if (!category) throw new Error(`unknown category ${report.repairKind}/${report.category}`);
     const now = clock.now();
+    const initial = build(now);
     const day = localDateKey(now, policy.timezone);
-    const ref = await allocateRef(this.deps.models, 'repair', day, now);
-    const due = repairDueTimes(now, category, policy);
-    const initial: Omit<TicketState, 'seq' | 'lastEventAt'> = {
-      ref,
-      kind: 'repair',
-      status: 'open',
-      department: category.department,
-      priority: 'normal',
-      resident,
-      report,
-      createdAt: now,
-      day,
-      month: localMonthKey(now, policy.timezone),
-      responseDueAt: due.responseDueAt,
-      resolutionDueAt: due.resolutionDueAt,
-      reopenCount: 0,
-    };
+    const ref = await allocateRef(this.deps.models, initial.kind, day, now);
     const event: TicketEvent = {
       ref,
       seq: 1,
       type: 'created',
       at: now,
-      actor: { id: actor.id, role: actor.role, name: actor.name },
-      text: report.description,
-      media: report.media,
-      data: initial as unknown as Record<string, unknown>,
+      actor: { id: actor.id, role: actor.role, name: initial.anonymous ? '' : actor.name },
+      text: initial.report.description,
+      media: initial.report.media,
+      data: { ...initial, ref, day, month: localMonthKey(now, policy.timezone) } as unknown as Record<string, unknown>,
     };
     if (!(await this.repo.append(event))) throw new Error(`reference ${ref} was allocated twice`);
     const ticket = applyEvent(undefined, event);
     await this.repo.saveProjection(ticket);
-    this.deps.log.info({ ref, department: ticket.department, category: report.category }, 'ticket created');
+    this.deps.log.info({ ref, kind: ticket.kind, department: ticket.department }, 'ticket created');
     return ticket;
   }
 
   claim(ref: string, actor: Actor): Promise<ActionResult> {
     return this.act(ref, 'claim', actor, (ticket, now) => ({
       type: 'claimed',
-      data: {
-        onSiteDueAt: onSiteDueAt(
-          now,
-          ticket.report.visit.asap || !ticket.report.visit.slotStart
-            ? null
-            : { slotStart: new Date(ticket.report.visit.slotStart), slotEnd: new Date(ticket.report.visit.slotEnd!) },
-          this.deps.policy,
-        ),
-      },
+      data: { onSiteDueAt: this.onSiteDue(ticket, now) },
     }));
   }
 
@@ -100,6 +110,7 @@ export class TicketService {
     return this.act(ref, 'arrive', actor, () => ({ type: 'arrived' }));
   }
 
+  /** Resolves a ticket; for an inquiry this is the staff's answer. */
   resolve(ref: string, actor: Actor, outcome: { text: string; media: Media[]; fee?: number }): Promise<ActionResult> {
     return this.act(ref, 'resolve', actor, (_ticket, now) => ({
       type: 'resolved',
@@ -109,19 +120,96 @@ export class TicketService {
     }));
   }
 
-  /** The resident says it is solved: the ticket closes. */
+  /** Moves the ticket to another department: its owner is released, the new department responds. */
+  transfer(ref: string, actor: Actor, to: string, reason?: string): Promise<ActionResult> {
+    return this.act(ref, 'transfer', actor, (ticket, now) => {
+      if (to === ticket.department || !departmentById(this.deps.policy, to)) return { reason: 'not_applicable' };
+      return {
+        type: 'transferred',
+        text: reason,
+        data: { from: ticket.department, to, responseDueAt: later(now, this.deps.policy.response.dispatch) },
+      };
+    });
+  }
+
+  /** Back to the pool, with a reason: the card shows it unclaimed again. */
+  release(ref: string, actor: Actor, reason: string): Promise<ActionResult> {
+    return this.act(ref, 'release', actor, () => ({ type: 'released', text: reason }));
+  }
+
+  /** A head or the manager gives the ticket to a named member of the department. */
+  reassign(ref: string, actor: Actor, target: Actor): Promise<ActionResult> {
+    return this.act(ref, 'reassign', actor, (ticket, now) => {
+      if (!servesDepartment(target, ticket, this.deps.policy) || target.role === 'resident') return { reason: 'wrong_department' };
+      return {
+        type: 'reassigned',
+        data: { to: { id: target.id, name: target.name }, onSiteDueAt: this.onSiteDue(ticket, now) },
+      };
+    });
+  }
+
+  /** Waiting for parts or a new visit time; the resident is told the new time. */
+  reschedule(ref: string, actor: Actor, change: { reason: string; until: Date; parts: boolean }): Promise<ActionResult> {
+    return this.act(ref, 'reschedule', actor, () => ({ type: 'rescheduled', text: change.reason, data: { until: change.until, parts: change.parts } }));
+  }
+
+  /** An internal note or photo; shown to the resident only when `toResident`. */
+  note(ref: string, actor: Actor, note: { text: string; media: Media[]; toResident: boolean }): Promise<ActionResult> {
+    return this.act(ref, 'note', actor, () => ({ type: 'note_added', text: note.text, media: note.media, data: { toResident: note.toResident } }));
+  }
+
+  /**
+   * Classifies a complaint and sets its resolution limit from the office's table. A major
+   * complaint goes to the manager; an invalid one is answered with the explanation.
+   */
+  classify(ref: string, actor: Actor, cls: ComplaintClass, options: { explanation?: string; manager?: { id: number; name: string } } = {}): Promise<ActionResult> {
+    const { policy } = this.deps;
+    return this.act(ref, 'classify', actor, (ticket, now) => {
+      const limits = policy.complaintResolution;
+      const created = ticket.createdAt;
+      const data: Record<string, unknown> = { class: cls };
+      if (cls === 'major') {
+        data.firstAnswerDueAt = later(created, limits.majorFirstAnswer);
+        data.resolutionDueAt = later(created, limits.major);
+        if (options.manager) data.owner = options.manager;
+      } else if (cls === 'invalid') {
+        if (!options.explanation) return { reason: 'not_applicable' };
+        data.resolutionDueAt = now;
+        data.autoConfirmAt = autoConfirmAt(now, policy);
+      } else {
+        data.resolutionDueAt = later(created, limits[cls]);
+      }
+      return { type: 'classified', text: options.explanation, data };
+    });
+  }
+
+  /** The resident says it is solved (or closes an answered inquiry): the ticket closes. */
   confirm(ref: string, actor: Actor): Promise<ActionResult> {
     return this.act(ref, 'confirm', actor, () => ({ type: 'confirmed' }));
   }
 
-  /** The resident says it is not solved: the ticket goes back to its owner. */
+  /** The resident says it is not solved (or replies to an answer): back to its owner. */
   dispute(ref: string, actor: Actor, reason?: string): Promise<ActionResult> {
     return this.act(ref, 'dispute', actor, () => ({ type: 'reopened', text: reason }));
   }
 
-  /** The resident adds information (e.g. why it is not solved); staff see it under the card. */
+  /** The resident adds information or photos; staff see it under the card. */
   addInfo(ref: string, actor: Actor, text: string, media: Media[] = []): Promise<ActionResult> {
     return this.act(ref, 'add_info', actor, () => ({ type: 'info_added', text, media }));
+  }
+
+  /** 催办: at most once per the office's interval. */
+  urge(ref: string, actor: Actor): Promise<ActionResult> {
+    return this.act(ref, 'urge', actor, (ticket, now) => {
+      const next = ticket.lastUrgedAt ? later(ticket.lastUrgedAt, this.deps.policy.residents.urgeInterval) : undefined;
+      if (next && next > now) return { reason: 'too_soon', next };
+      return { type: 'urged' };
+    });
+  }
+
+  /** The resident withdraws the report before work has started. */
+  cancel(ref: string, actor: Actor, reason: string): Promise<ActionResult> {
+    return this.act(ref, 'cancel', actor, () => ({ type: 'cancelled', text: reason }));
   }
 
   /** Would this action be allowed now? Lets the adapter refuse before asking for input. */
@@ -140,43 +228,67 @@ export class TicketService {
   }
 
   setCard(ref: string, card: CardLocation): Promise<void> {
-    return this.repo.setCard(ref, card);
+    return this.repo.setCards(ref, [card]);
   }
 
-  card(ref: string): Promise<CardLocation | undefined> {
-    return this.repo.card(ref);
+  addCard(ref: string, card: CardLocation): Promise<void> {
+    return this.repo.addCard(ref, card);
+  }
+
+  setCards(ref: string, cards: CardLocation[]): Promise<void> {
+    return this.repo.setCards(ref, cards);
+  }
+
+  /** The main card (the department's); see `cards` for every copy. */
+  async card(ref: string): Promise<CardLocation | undefined> {
+    return (await this.repo.cards(ref))[0];
+  }
+
+  cards(ref: string): Promise<CardLocation[]> {
+    return this.repo.cards(ref);
   }
 
   listForResident(residentId: number, limit = 10, skip = 0): Promise<TicketState[]> {
     return this.repo.listByResident(residentId, limit, skip);
   }
 
+  countForResident(residentId: number): Promise<number> {
+    return this.repo.countByResident(residentId);
+  }
+
+  /** Tickets still being worked: of these departments, or owned by someone; unclaimed first. */
+  listLive(filter: { departments?: string[]; ownerId?: number }): Promise<TicketState[]> {
+    return this.repo.listLive(filter);
+  }
+
+  /** Received at night, still unclaimed: the handover list. */
+  listNightUnclaimed(since: Date): Promise<TicketState[]> {
+    return this.repo.listNightUnclaimed(since);
+  }
+
+  private onSiteDue(ticket: TicketState, now: Date): Date | undefined {
+    if (ticket.kind === 'complaint' || ticket.kind === 'inquiry') return undefined;
+    if (ticket.kind === 'emergency') return later(ticket.createdAt, this.deps.policy.response.emergencyOnSite);
+    return onSiteDueAt(now, visitSlot(ticket), this.deps.policy);
+  }
+
   /**
    * Decide, then try to take the next sequence number; on a lost race reload and decide
    * again against the winner's state (a second Claim then sees "already claimed").
    */
-  private async act(
-    ref: string,
-    action: TicketAction,
-    actor: Actor,
-    draft: (ticket: TicketState, now: Date) => EventDraft,
-  ): Promise<ActionResult> {
+  private async act(ref: string, action: TicketAction, actor: Actor, draft: Drafter): Promise<ActionResult> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const ticket = await this.repo.load(ref);
       if (!ticket) return { ok: false, reason: 'not_found' };
-      const refusal = decide(action, ticket, actor, this.deps.policy);
-      if (refusal) {
-        this.deps.log.info({ ref, action, actorId: actor.id, role: actor.role, ...refusal }, 'ticket action refused');
-        return { ok: false, ticket, ...refusal };
-      }
       const now = this.deps.clock.now();
-      const event: TicketEvent = {
-        ref,
-        seq: ticket.seq + 1,
-        at: now,
-        actor: { id: actor.id, role: actor.role, name: actor.name },
-        ...draft(ticket, now),
-      };
+      const drafted = decide(action, ticket, actor, this.deps.policy) ?? draft(ticket, now);
+      if ('reason' in drafted) {
+        this.deps.log.info({ ref, action, actorId: actor.id, role: actor.role, reason: drafted.reason }, 'ticket action refused');
+        return { ok: false, ticket, ...drafted };
+      }
+      // Anonymous complainants stay anonymous in the record too.
+      const name = actor.role === 'resident' && ticket.anonymous ? '' : actor.name;
+      const event: TicketEvent = { ref, seq: ticket.seq + 1, at: now, actor: { id: actor.id, role: actor.role, name }, ...drafted };
       if (await this.repo.append(event)) {
         const next = applyEvent(ticket, event);
         await this.repo.saveProjection(next);

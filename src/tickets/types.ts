@@ -45,6 +45,38 @@ export interface RepairReport {
   agreedPrice?: Fee;
 }
 
+/** What every report has, plus the repair fields for repairs (the repair scene's answers). */
+export interface TicketReport {
+  description: string;
+  media: Media[];
+  location: string;
+  atHome: boolean;
+  repairKind?: RepairKindId;
+  category?: string;
+  visit?: VisitPreference;
+  agreedPrice?: Fee;
+}
+
+export type ComplaintSubject = 'service' | 'staff' | 'fees' | 'environment' | 'neighbours' | 'developer' | 'other';
+export type ComplaintClass = 'valid' | 'help' | 'inquiry' | 'venting' | 'invalid' | 'major';
+export const COMPLAINT_CLASSES: ComplaintClass[] = ['valid', 'help', 'inquiry', 'venting', 'invalid', 'major'];
+
+export interface ComplaintDetails {
+  subject: ComplaintSubject;
+  /** For complaints about a staff member: the department the resident named, if any. */
+  staffDepartment?: string;
+  /** When it happened, as the resident put it ("today", "yesterday evening"). */
+  when: string;
+  /** What the resident wants (诉求). */
+  wants: string;
+  class?: ComplaintClass;
+  classifiedBy?: { id: number; name: string };
+  firstAnswerDueAt?: Date;
+}
+
+export type EmergencyType = 'fire' | 'flood' | 'gas' | 'lift' | 'medical' | 'crime' | 'other';
+export const EMERGENCY_TYPES: EmergencyType[] = ['fire', 'flood', 'gas', 'lift', 'medical', 'crime', 'other'];
+
 export interface TicketState {
   ref: string;
   seq: number;
@@ -53,25 +85,54 @@ export interface TicketState {
   department: string;
   priority: 'normal' | 'urgent';
   resident: ResidentContact;
-  report: RepairReport;
+  /** Anonymous complaints: no name, phone, room or Telegram identity ever reaches staff. */
+  anonymous: boolean;
+  /** Whether staff may see the unit (anonymous complainants choose); the building always shows. */
+  showUnit: boolean;
+  report: TicketReport;
+  complaint?: ComplaintDetails;
+  emergency?: { what: EmergencyType };
   createdAt: Date;
   day: string;
   month: string;
   responseDueAt: Date;
   resolutionDueAt: Date;
+  /** Received outside the front desk's hours (night intake). */
+  nightIntake: boolean;
   owner?: { id: number; name: string };
   claimedAt?: Date;
   onSiteDueAt?: Date;
   arrivedAt?: Date;
   resolvedAt?: Date;
   closedAt?: Date;
+  cancelledAt?: Date;
   autoConfirmAt?: Date;
   result?: { text: string; media: Media[]; fee?: number };
+  /** Waiting for parts or rescheduled: why, and until when. */
+  waiting?: { reason: string; until: Date; parts: boolean };
+  transferredFrom?: string;
+  lastUrgedAt?: Date;
   reopenCount: number;
+  lastEvent: { type: TicketEventType; at: Date };
   lastEventAt: Date;
 }
 
-export type TicketEventType = 'created' | 'claimed' | 'arrived' | 'resolved' | 'confirmed' | 'reopened' | 'info_added';
+export type TicketEventType =
+  | 'created'
+  | 'claimed'
+  | 'arrived'
+  | 'resolved'
+  | 'confirmed'
+  | 'reopened'
+  | 'info_added'
+  | 'transferred'
+  | 'released'
+  | 'reassigned'
+  | 'rescheduled'
+  | 'note_added'
+  | 'urged'
+  | 'cancelled'
+  | 'classified';
 
 export interface TicketEvent {
   ref: string;

@@ -6,15 +6,20 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { COMPLAINT_CLASSES, EMERGENCY_TYPES } from '../../src/tickets/types';
 
 const ROOT = path.join(__dirname, '..', '..');
-const LOCALES = { 'zh-CN': 'bot/locales/zh-CN.ftl', en: 'bot/locales/en.ftl' };
+/** Each language is a folder of .ftl files, one per feature; they form one bundle. */
+const LOCALES = { 'zh-CN': 'bot/locales/zh-CN', en: 'bot/locales/en' };
 
 /** Message ids (a name at the start of a line followed by '=') and the variables each one uses. */
-function parseFtl(file: string): Map<string, Set<string>> {
+function parseFtl(dir: string): Map<string, Set<string>> {
   const messages = new Map<string, Set<string>>();
   let current: Set<string> | undefined;
-  for (const line of readFileSync(path.join(ROOT, file), 'utf8').split('\n')) {
+  const files = readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.ftl')).map((f) => path.join(dir, f));
+  const lines = files.flatMap((file) => readFileSync(path.join(ROOT, file), 'utf8').split('\n').concat(['']));
+  const file = dir;
+  for (const line of lines) {
     const head = /^([a-zA-Z][\w-]*)\s*=/.exec(line);
     if (head) {
       if (messages.has(head[1])) throw new Error(`${file}: ${head[1]} is defined twice`);
@@ -118,7 +123,10 @@ const FAMILIES: Record<string, string[]> = {
   'status-': STATUSES,
   'card-status-': STATUSES,
   'priority-': ['normal', 'urgent'],
-  'refuse-': ['not-found', 'not-staff', 'wrong-department', 'already-claimed', 'not-owner', 'not-your-ticket', 'wrong-state'],
+  'refuse-': ['not-found', 'not-staff', 'wrong-department', 'already-claimed', 'not-owner', 'not-head', 'not-your-ticket', 'not-applicable', 'too-soon', 'wrong-state'],
+  'complaint-subject-': ['service', 'staff', 'fees', 'environment', 'neighbours', 'developer', 'other'],
+  'complaint-class-': COMPLAINT_CLASSES,
+  'emergency-': EMERGENCY_TYPES,
   'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid'],
 };
 

@@ -75,7 +75,7 @@ test('restart after the category and after one photo: resumes each time, one tic
   });
   // The booked slot (replayed from the stored state as text) is a real time again: at 10:00 with an
   // hour's lead the first slot is 12:00-14:00 in Shanghai.
-  expect(new Date(ticket.report.visit.slotStart!).toISOString()).toBe('2026-11-23T04:00:00.000Z');
+  expect(new Date(ticket.report.visit!.slotStart!).toISOString()).toBe('2026-11-23T04:00:00.000Z');
   expect(ticket.resident).toMatchObject({ name: ALICE_PROFILE.name, phone: '+8613812345678', room: '1201' });
   expect(cardText(h, STAFF_CHAT, ref)).toContain('卫生间排气扇不转了');
 });

@@ -52,7 +52,7 @@ describe('the fold', () => {
     expect(states[1]).toMatchObject({ owner: { id: 601, name: '张' }, claimedAt: at(2), onSiteDueAt: at(17) });
     expect(states[3]).toMatchObject({ resolvedAt: at(4), autoConfirmAt: at(4 + 4320), result: { text: '换了插座', media: [{ type: 'photo', fileId: 'p1' }] } });
     expect(states[4]).toMatchObject({ reopenCount: 1, resolvedAt: undefined, autoConfirmAt: undefined });
-    expect(states[5]).toEqual({ ...states[4], seq: 6, lastEventAt: at(6) }); // information changes no field
+    expect(states[5]).toEqual({ ...states[4], seq: 6, lastEventAt: at(6), lastEvent: { type: 'info_added', at: at(6) } }); // information changes no other field
     expect(states[7]).toMatchObject({ status: 'closed', closedAt: at(8), autoConfirmAt: undefined, reopenCount: 1, result: { text: '换了线路' } });
     expect(states[7].owner).toEqual({ id: 601, name: '张' });
   });

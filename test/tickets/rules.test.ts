@@ -33,6 +33,7 @@ function ticket(status: TicketStatus, owned = status !== 'open' && status !== 'c
     resident: { telegramId: RESIDENT_ID, name: '爱丽丝', phone: '+8613812345678', building: '3', unit: '2', room: '1201', language: 'zh-CN' },
     report: { repairKind: 'household', category: 'inspect', location: '3栋2单元1201', atHome: true, description: '插座没电', media: [], visit: { asap: true } },
     createdAt: at, day: '2026-11-23', month: '2026-11', responseDueAt: at, resolutionDueAt: at, reopenCount: 0, lastEventAt: at,
+    anonymous: false, showUnit: true, nightIntake: false, lastEvent: { type: 'created', at },
     ...(owned ? { owner: OWNER } : {}),
   };
 }
