@@ -18,6 +18,18 @@ import { createRepairScene } from '../scenes/repair';
 import { createProfileScene } from '../scenes/registration';
 import { createResolveScene } from '../scenes/resolve';
 import { createDisputeReasonScene } from '../scenes/disputeReason';
+import { createComplaintScene } from '../scenes/complaint';
+import { createEmergencyScene } from '../scenes/emergency';
+import { createInquiryScene } from '../scenes/inquiry';
+import { createAnswerScene } from '../scenes/answer';
+import { createAddInfoScene } from '../scenes/addInfo';
+import { createCancelTicketScene } from '../scenes/cancelTicket';
+import { createStaffInputScene } from '../scenes/staffInput';
+import { complaintsFeature } from './features/complaints';
+import { inquiriesFeature } from './features/inquiries';
+import { myTicketsFeature } from './features/myTickets';
+import { staffActionsFeature } from './features/staffActions';
+import { staffCommandsFeature } from './features/staffCommands';
 import type { SceneDeps } from '../scenes/support/deps';
 
 export interface CreateBotOptions {
@@ -85,6 +97,13 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   scenes.use(createConversation(createProfileScene(deps) as never, 'profile'));
   scenes.use(createConversation(createResolveScene(deps) as never, 'resolve'));
   scenes.use(createConversation(createDisputeReasonScene(deps) as never, 'disputeReason'));
+  scenes.use(createConversation(createComplaintScene(deps) as never, 'complaint'));
+  scenes.use(createConversation(createEmergencyScene(deps) as never, 'emergency'));
+  scenes.use(createConversation(createInquiryScene(deps) as never, 'inquiry'));
+  scenes.use(createConversation(createAnswerScene(deps) as never, 'answer'));
+  scenes.use(createConversation(createAddInfoScene(deps) as never, 'addInfo'));
+  scenes.use(createConversation(createCancelTicketScene(deps) as never, 'cancelTicket'));
+  scenes.use(createConversation(createStaffInputScene(deps) as never, 'staffInput'));
 
   const features = bot.errorBoundary(async (error) => {
     const ctx = error.ctx;
@@ -95,7 +114,12 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   // Order matters: staff deep links and card buttons before the resident's /start and menu.
   features.use(general);
   features.use(staffFeature(notifier));
+  features.use(staffActionsFeature(notifier));
+  features.use(complaintsFeature(notifier));
+  features.use(inquiriesFeature(notifier));
+  features.use(staffCommandsFeature(notifier));
   features.use(residentAnswers(notifier));
+  features.use(myTicketsFeature(notifier));
   features.use(resident);
   // Any other button (an old keyboard, forged data): stop the spinner and say so.
   features.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'scene-old-button') }));

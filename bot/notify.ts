@@ -4,12 +4,14 @@
  */
 import { GrammyError, type Api } from 'grammy';
 import type { InputMediaPhoto, InputMediaVideo } from 'grammy/types';
-import type { Lang } from '../src/config/office';
-import { departmentById } from '../src/config/office';
+import type { ChatTarget, Lang } from '../src/config/office';
+import type { CardLocation } from '../src/tickets/repository';
 import type { Media, TicketEvent, TicketState } from '../src/tickets/types';
 import type { AppServices } from './context';
 import { renderCard, renderContact } from './render/card';
+import { departmentName } from './render/format';
 import { renderResidentUpdate } from './render/resident';
+import { cardTargets, departmentTarget } from './render/targets';
 import { pickLanguage } from './texts';
 
 const HTML = { parse_mode: 'HTML' as const };
@@ -32,54 +34,89 @@ export class Notifier {
     private readonly services: AppServices,
   ) {}
 
-  private target(ticket: TicketState) {
-    const department = departmentById(this.services.policy, ticket.department);
-    if (!department) throw new Error(`ticket ${ticket.ref}: department ${ticket.department} is not configured`);
-    return department.chat;
-  }
-
-  /** Posts the card to the department's group or topic; photos go first as an album. */
-  async postCard(ticket: TicketState): Promise<void> {
-    const { chatId, threadId } = this.target(ticket);
+  /** Posts one card to one chat; photos go first as an album. A private chat that was never started is skipped. */
+  private async postCardTo(ticket: TicketState, target: ChatTarget): Promise<CardLocation | undefined> {
+    const { chatId, threadId } = target;
     const thread = threadId ? { message_thread_id: threadId } : {};
-    let mediaMessageIds: number[] = [];
-    if (ticket.report.media.length > 0) {
-      const album = albumOf(ticket.report.media.slice(0, 10));
-      const sent =
-        album.length === 1
-          ? [await (album[0].type === 'photo' ? this.api.sendPhoto(chatId, album[0].media as string, thread) : this.api.sendVideo(chatId, album[0].media as string, thread))]
-          : await this.api.sendMediaGroup(chatId, album, thread);
-      mediaMessageIds = sent.map((m) => m.message_id);
+    try {
+      let mediaMessageIds: number[] = [];
+      if (ticket.report.media.length > 0) {
+        const album = albumOf(ticket.report.media.slice(0, 10));
+        const sent =
+          album.length === 1
+            ? [await (album[0].type === 'photo' ? this.api.sendPhoto(chatId, album[0].media as string, thread) : this.api.sendVideo(chatId, album[0].media as string, thread))]
+            : await this.api.sendMediaGroup(chatId, album, thread);
+        mediaMessageIds = sent.map((m) => m.message_id);
+      }
+      const card = renderCard(ticket, this.services.policy, this.services.texts);
+      const message = await this.api.sendMessage(chatId, card.text, {
+        ...HTML,
+        ...thread,
+        reply_markup: card.keyboard,
+        ...(mediaMessageIds.length > 0 ? { reply_parameters: { message_id: mediaMessageIds[0], allow_sending_without_reply: true } } : {}),
+      });
+      return { chatId, threadId, messageId: message.message_id, mediaMessageIds };
+    } catch (error) {
+      if (chatId > 0 && isForbidden(error)) {
+        this.services.log.warn({ ref: ticket.ref, userId: chatId }, 'could not alert a head or manager privately: they never started the bot');
+        return undefined;
+      }
+      throw error;
     }
-    const card = renderCard(ticket, this.services.policy, this.services.texts);
-    const message = await this.api.sendMessage(chatId, card.text, {
-      ...HTML,
-      ...thread,
-      reply_markup: card.keyboard,
-      ...(mediaMessageIds.length > 0 ? { reply_parameters: { message_id: mediaMessageIds[0], allow_sending_without_reply: true } } : {}),
-    });
-    await this.services.tickets.setCard(ticket.ref, { chatId, threadId, messageId: message.message_id, mediaMessageIds });
   }
 
-  /** Edits the card in place to the ticket's current state. */
-  async refreshCard(ticket: TicketState): Promise<void> {
-    const card = await this.services.tickets.card(ticket.ref);
-    if (!card) return;
-    const rendered = renderCard(ticket, this.services.policy, this.services.texts);
-    try {
-      await this.api.editMessageText(card.chatId, card.messageId, rendered.text, {
-        ...HTML,
-        reply_markup: rendered.keyboard ?? { inline_keyboard: [] },
+  /** Posts the ticket's cards (see render/targets.ts for where) and remembers them for edits. */
+  async postCard(ticket: TicketState): Promise<void> {
+    const cards: CardLocation[] = [];
+    for (const target of cardTargets(ticket, this.services.policy)) {
+      const card = await this.postCardTo(ticket, target);
+      if (card) cards.push(card);
+    }
+    await this.services.tickets.setCards(ticket.ref, cards);
+  }
+
+  /** After a transfer: the old cards say where it went, a new card goes to the new department. */
+  async moveCard(ticket: TicketState): Promise<void> {
+    const { policy, texts } = this.services;
+    for (const card of await this.services.tickets.cards(ticket.ref)) {
+      const text = texts.t(policy.language, 'card-moved', { ref: ticket.ref, department: departmentName(policy, ticket.department, policy.language) });
+      await this.api.editMessageText(card.chatId, card.messageId, text, { ...HTML, reply_markup: { inline_keyboard: [] } }).catch((error) => {
+        if (!isNotModified(error)) throw error;
       });
+    }
+    await this.postCard(ticket);
+  }
+
+  /** Edits every card of the ticket in place to its current state. */
+  async refreshCard(ticket: TicketState): Promise<void> {
+    const rendered = renderCard(ticket, this.services.policy, this.services.texts);
+    for (const card of await this.services.tickets.cards(ticket.ref)) {
+      try {
+        await this.api.editMessageText(card.chatId, card.messageId, rendered.text, {
+          ...HTML,
+          reply_markup: rendered.keyboard ?? { inline_keyboard: [] },
+        });
+      } catch (error) {
+        if (!isNotModified(error)) throw error;
+      }
+    }
+  }
+
+  /** Sends a private alert (a valid complaint to a head, a major one to the manager). */
+  async alertPerson(userId: number, text: string): Promise<boolean> {
+    try {
+      await this.api.sendMessage(userId, text, HTML);
+      return true;
     } catch (error) {
-      if (!isNotModified(error)) throw error;
+      if (isForbidden(error)) return false;
+      throw error;
     }
   }
 
   /** A short message under the card, seen by the whole group. */
   async noteUnderCard(ticket: TicketState, text: string): Promise<void> {
     const card = await this.services.tickets.card(ticket.ref);
-    const { chatId, threadId } = card ?? this.target(ticket);
+    const { chatId, threadId } = card ?? departmentTarget(this.services.policy, ticket.department);
     await this.api.sendMessage(chatId, text, {
       ...HTML,
       ...(threadId ? { message_thread_id: threadId } : {}),
@@ -111,8 +148,9 @@ export class Notifier {
     if (!message) return;
     const chatId = ticket.resident.telegramId;
     try {
-      if (event.type === 'resolved' && event.media && event.media.length > 0) {
-        const album = albumOf(event.media.slice(0, 10));
+      const media = event.type === 'resolved' || event.type === 'note_added' ? event.media ?? [] : [];
+      if (media.length > 0) {
+        const album = albumOf(media.slice(0, 10));
         if (album.length === 1) {
           await (album[0].type === 'photo' ? this.api.sendPhoto(chatId, album[0].media as string) : this.api.sendVideo(chatId, album[0].media as string));
         } else {

@@ -2,6 +2,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context';
 import { mainMenu, menuItemOf } from '../keyboards';
+import { showMyTickets } from './myTickets';
 
 export const resident = new Composer<BotContext>();
 const privateChats = resident.chatType('private');
@@ -26,24 +27,18 @@ privateChats.command('start', async (ctx, next) => {
 privateChats.command('repair', (ctx) => enter(ctx, 'repair'));
 privateChats.command('profile', (ctx) => enter(ctx, 'profile'));
 
-for (const command of ['complain', 'emergency', 'ask', 'my']) {
-  privateChats.command(command, (ctx) => comingSoon(ctx, command === 'complain' ? 'complaint' : command === 'ask' ? 'inquiry' : command));
-}
+privateChats.command('complain', (ctx) => enter(ctx, 'complaint'));
+privateChats.command('emergency', (ctx) => enter(ctx, 'emergency'));
+privateChats.command('ask', (ctx) => enter(ctx, 'inquiry'));
+privateChats.command('my', (ctx) => showMyTickets(ctx));
 
-async function comingSoon(ctx: BotContext, item: string): Promise<void> {
-  // Emergencies come as a scene in the next step; until then the resident still gets what to do now.
-  const key = item === 'emergency' ? 'emergency-interim' : 'coming-soon';
-  await ctx.reply(ctx.t(key, { phone: ctx.services.policy.dutyPhone || '—' }), {
-    parse_mode: 'HTML',
-    reply_markup: mainMenu(ctx.services.texts, ctx.lang),
-  });
-}
+const SCENE_OF_MENU = { repair: 'repair', complaint: 'complaint', emergency: 'emergency', inquiry: 'inquiry' } as const;
 
 privateChats.on('message:text', async (ctx, next) => {
   const item = menuItemOf(ctx.services.texts, ctx.msg.text);
   if (!item) return next();
-  if (item === 'repair') return enter(ctx, 'repair');
-  await comingSoon(ctx, item);
+  if (item === 'my') return showMyTickets(ctx);
+  return enter(ctx, SCENE_OF_MENU[item]);
 });
 
 // Anything else in private chat outside a scene: point at the menu rather than stay silent.

@@ -9,7 +9,7 @@ import type { ForceReply, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboa
 import type { Lang } from '../../src/config/office';
 import { isTicketCallback, sceneData } from '../../bot/callbacks';
 import type { BotContext } from '../../bot/context';
-import { mainMenu, isMenuText } from '../../bot/keyboards';
+import { mainMenu, isMenuText, menuItemOf } from '../../bot/keyboards';
 import type { TextArgs, Texts } from '../../bot/texts';
 
 export type SceneConversation = Conversation<BotContext, Context>;
@@ -67,6 +67,11 @@ export async function ask<T>(
     if (text !== undefined && /^\/cancel(@\w+)?(\s|$)/.test(text)) {
       await update.reply(t('scene-cancelled'), { ...HTML, reply_markup: mainMenu(kit.texts, kit.lang) });
       await conversation.halt();
+    }
+    // An emergency outranks whatever is being filled in: leave this scene and let the
+    // emergency handler take the same update.
+    if (text !== undefined && (/^\/emergency(@\w+)?(\s|$)/.test(text) || menuItemOf(kit.texts, text) === 'emergency')) {
+      await conversation.halt({ next: true });
     }
     let verdict: Verdict<T>;
     if (data !== undefined) {

@@ -120,6 +120,19 @@ export class TicketService {
     }));
   }
 
+  /**
+   * Staff answer an inquiry (or reply to a complaint) in one step: an unclaimed ticket is
+   * claimed by whoever answers, then resolved with the answer as its result.
+   */
+  async answer(ref: string, actor: Actor, text: string, media: Media[] = []): Promise<ActionResult> {
+    const current = await this.repo.load(ref);
+    if (current?.status === 'open') {
+      const claimed = await this.claim(ref, actor);
+      if (!claimed.ok && claimed.reason !== 'already_claimed') return claimed;
+    }
+    return this.resolve(ref, actor, { text, media });
+  }
+
   /** Moves the ticket to another department: its owner is released, the new department responds. */
   transfer(ref: string, actor: Actor, to: string, reason?: string): Promise<ActionResult> {
     return this.act(ref, 'transfer', actor, (ticket, now) => {

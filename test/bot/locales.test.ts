@@ -89,6 +89,8 @@ const KEY = /^[a-z][a-z0-9]*(?:-[a-z0-9_]+)*$/;
 function keysIn(expression: string, into: { literal: Set<string>; templates: Set<string> }): void {
   for (const m of expression.matchAll(/'([^'\\]*)'|"([^"\\]*)"|`([^`$]*)`/g)) {
     const key = m[1] ?? m[2] ?? m[3];
+    // The right side of a comparison (kind === 'inquiry' ? 'a' : 'b') is a condition, not a key.
+    if (/[=!]==\s*$/.test(expression.slice(0, m.index))) continue;
     if (KEY.test(key)) into.literal.add(key);
   }
   for (const m of expression.matchAll(/`([a-z][a-z0-9-]*)\$\{/g)) into.templates.add(m[1]);
@@ -115,7 +117,7 @@ function keysUsedInCode() {
 }
 
 /** Keys chosen in a variable first (`const key = cond ? 'a' : 'b'`), which the scan cannot follow. */
-const INDIRECT = ['chatid', 'chatid-topic', 'help-private', 'help-group', 'emergency-interim', 'coming-soon'];
+const INDIRECT = ['chatid', 'chatid-topic', 'help-private', 'help-group'];
 const STATUSES = ['open', 'claimed', 'on_site', 'resolved', 'reopened', 'closed', 'cancelled'];
 /** Keys built with `${...}`: every family the code builds, with every value it can take. */
 const FAMILIES: Record<string, string[]> = {
@@ -127,6 +129,7 @@ const FAMILIES: Record<string, string[]> = {
   'complaint-subject-': ['service', 'staff', 'fees', 'environment', 'neighbours', 'developer', 'other'],
   'complaint-class-': COMPLAINT_CLASSES,
   'emergency-': EMERGENCY_TYPES,
+  'resident-accepted-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid'],
 };
 

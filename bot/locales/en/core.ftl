@@ -35,12 +35,6 @@ chatid = This chat's id: <code>{ $id }</code>
 chatid-topic = This chat's id: <code>{ $id }</code>, topic id: <code>{ $thread }</code>
 cancel-nothing = There is nothing to cancel. Please choose from the menu below.
 fallback = Please choose what you need from the menu below, or send /help.
-coming-soon = This is coming soon. For now you can report repairs with "🔧 Repair".
-emergency-interim =
-    🚨 <b>In an emergency call now:</b>
-    Fire <b>119</b> · Ambulance <b>120</b> · Police <b>110</b>
-    Property office duty phone: <b>{ $phone }</b>
-    Online emergency reports are coming soon.
 error-generic = Sorry, something went wrong; nothing you entered is lost. Please try again in a moment, or send /cancel to start over.
 error-generic-short = Sorry, something went wrong. Please try again.
 
@@ -132,7 +126,7 @@ summary-visit = Visit: { $visit }
 summary-contact = Contact: { $name } { $phone }
 
 ## Updates for residents
-resident-accepted =
+resident-accepted-repair =
     ✅ Your repair is registered as <b>{ $ref }</b>.
     It went to <b>{ $department }</b>: a response within { $response }, expected to be done by { $resolution }.
     We will tell you of every step; send /my to check.

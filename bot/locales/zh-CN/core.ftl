@@ -35,12 +35,6 @@ chatid = 本聊天的 ID：<code>{ $id }</code>
 chatid-topic = 本聊天的 ID：<code>{ $id }</code>，话题 ID：<code>{ $thread }</code>
 cancel-nothing = 当前没有正在填写的内容。请从下方菜单选择。
 fallback = 请从下方菜单选择您要办理的事项，或发送 /help 查看说明。
-coming-soon = 该功能即将上线。现在您可以先用「🔧 报修」提交维修需求。
-emergency-interim =
-    🚨 <b>遇到紧急情况请立即拨打：</b>
-    火警 <b>119</b> · 急救 <b>120</b> · 报警 <b>110</b>
-    物业值班电话：<b>{ $phone }</b>
-    线上紧急报告功能即将上线。
 error-generic = 抱歉，刚才出了点问题，您的内容没有丢失。请稍后再试，或发送 /cancel 重新开始。
 error-generic-short = 抱歉，出了点问题，请稍后再试。
 
@@ -129,7 +123,7 @@ summary-visit = 上门时间：{ $visit }
 summary-contact = 联系人：{ $name } { $phone }
 
 ## 通知住户
-resident-accepted =
+resident-accepted-repair =
     ✅ 报修已受理，工单号 <b>{ $ref }</b>
     已派给<b>{ $department }</b>，{ $response }内响应，预计 { $resolution } 前处理完毕。
     处理进度会随时通知您；查询请发送 /my。

@@ -1,0 +1,13 @@
+/** Placeholder: being written (issue 4). */
+import type { Context } from 'grammy';
+import type { SceneConversation } from './support/ask';
+import type { SceneDeps } from './support/deps';
+
+export function createAnswerScene(deps: SceneDeps) {
+  void deps;
+  return async function answer(conversation: SceneConversation, ctx: Context, ...args: unknown[]): Promise<void> {
+    void conversation;
+    void args;
+    await ctx.reply('…');
+  };
+}
