@@ -16,6 +16,9 @@ import { loadOfficePolicyFile } from './src/config/load';
 import { openDatabase } from './src/db/connection';
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './src/db/embedded';
 import { createHttpApp, listen } from './src/http/app';
+import { HandoverJob } from './src/jobs/handover';
+import { Scheduler } from './src/jobs/scheduler';
+import { handoverDelivery } from './bot/handover';
 import type { Api } from 'grammy';
 
 /** The database name when MONGODB_URI names none. */
@@ -50,6 +53,17 @@ async function main(): Promise<void> {
   await bot.init();
   await registerCommands(bot.api, texts, policy.language);
 
+  const handover = new HandoverJob({
+    models: database.models,
+    clock: systemClock,
+    policy,
+    tickets: services.tickets,
+    deliver: handoverDelivery(bot.api, services),
+    graceMs: policy.scheduler.handoverGrace,
+  });
+  const scheduler = new Scheduler([{ name: 'handover', run: () => handover.runIfDue() }], log, policy.scheduler.cron);
+  scheduler.start();
+
   const server = env.port
     ? await listen(
         createHttpApp({
@@ -69,6 +83,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     await bot.stop();
+    await scheduler.stop();
     server?.close();
     await database.close();
     await embedded?.stop();

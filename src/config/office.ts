@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validate as cronValidate } from 'node-cron';
 import { parseDuration } from '../time/duration';
 import { parseHHMM } from '../time/zoned';
 import { ConfigError, zodProblems } from './errors';
@@ -43,6 +44,8 @@ export interface OfficePolicy {
   nightShift: { chat?: ChatTarget; mode: 'also' | 'instead' };
   otherResolution: { emergency: number; inquiry: number };
   residents: { urgeInterval: number; pageSize: number };
+  /** node-cron expression of the scheduler's tick; how late a missed handover may still run. */
+  scheduler: { cron: string; handoverGrace: number };
 }
 
 const MIN = 60_000;
@@ -222,6 +225,10 @@ const fileSchema = z.strictObject({
   }).optional(),
   otherResolution: z.strictObject({ emergency: duration(1).optional(), inquiry: duration(1).optional() }).optional(),
   residents: z.strictObject({ urgeInterval: duration(0).optional(), pageSize: z.number().int().min(1).max(20).optional() }).optional(),
+  scheduler: z.strictObject({
+    cron: z.string().refine((v) => cronValidate(v), { message: 'must be a cron expression, e.g. "* * * * *" (every minute) or "*/5 * * * * *" (every 5 seconds)' }).optional(),
+    handoverGrace: duration(1).optional(),
+  }).optional(),
 });
 
 const defined = <T extends object>(o: T | undefined): Partial<T> =>
@@ -339,6 +346,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     nightShift: { mode: f.nightShift?.mode ?? 'also', ...(f.nightShift?.chat ? { chat: f.nightShift.chat } : {}) },
     otherResolution: { emergency: DAY, inquiry: DAY, ...defined(f.otherResolution) },
     residents: { urgeInterval: 2 * HOUR, pageSize: 5, ...defined(f.residents) },
+    scheduler: { cron: '* * * * *', handoverGrace: 30 * MIN, ...defined(f.scheduler) },
   });
 }
 

@@ -137,6 +137,9 @@ const processedUpdateSchema = new Schema(
 );
 processedUpdateSchema.index({ at: 1 });
 
+/** "Done once" markers for scheduled work: the unique _id makes one instance win. */
+const jobRunSchema = new Schema({ _id: String, at: { type: Date, required: true } }, { collection: 'job_runs', versionKey: false });
+
 const conversationStateSchema = new Schema(
   { _id: String, json: { type: String, required: true }, updatedAt: { type: Date, required: true } },
   { collection: 'conversation_states', versionKey: false },
@@ -152,6 +155,7 @@ export function createModels(conn: Connection) {
     RefNumber: conn.model('RefNumber', refNumberSchema),
     ProcessedUpdate: conn.model('ProcessedUpdate', processedUpdateSchema),
     ConversationState: conn.model('ConversationState', conversationStateSchema),
+    JobRun: conn.model('JobRun', jobRunSchema),
   };
 }
 export type Models = ReturnType<typeof createModels>;

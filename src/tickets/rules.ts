@@ -52,12 +52,15 @@ export function isHeadOf(actor: Actor, department: string): boolean {
 
 /**
  * A department's staff: members of its chat, its heads, and the manager. Everyone on the
- * staff serves an emergency.
+ * staff serves an emergency; the night-duty group serves what came in at night.
  */
 export function servesDepartment(actor: Actor, ticket: TicketState, policy: OfficePolicy): boolean {
   if (actor.role === 'manager' || isHeadOf(actor, ticket.department)) return true;
   if (actor.role !== 'staff' && actor.role !== 'head') return false;
   if (ticket.kind === 'emergency') return actor.chats.length > 0 || actor.headOf.length > 0;
+  // Night duty takes the reports that came in after hours (and calls the engineer on duty).
+  const night = policy.nightShift.chat;
+  if (ticket.nightIntake && night && actor.chats.includes(night.chatId)) return true;
   const department = departmentById(policy, ticket.department);
   return !!department && actor.chats.includes(department.chat.chatId);
 }

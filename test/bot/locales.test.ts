@@ -130,6 +130,7 @@ const FAMILIES: Record<string, string[]> = {
   'complaint-class-': COMPLAINT_CLASSES,
   'emergency-': EMERGENCY_TYPES,
   'resident-accepted-': ['repair', 'complaint', 'emergency', 'inquiry'],
+  'handover-kind-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid'],
 };
 
