@@ -39,3 +39,12 @@ privateChats.callbackQuery(/^lang:(zh-CN|en)$/, async (ctx) => {
 privateChats.command('cancel', async (ctx) => {
   await ctx.reply(ctx.t('cancel-nothing'), { parse_mode: 'HTML', reply_markup: mainMenu(ctx.services.texts, ctx.lang) });
 });
+
+// Added to a group: say its id at once, so whoever sets up the office need not ask.
+general.on('my_chat_member', async (ctx) => {
+  const status = ctx.myChatMember.new_chat_member.status;
+  const joined = (status === 'member' || status === 'administrator') && ['left', 'kicked'].includes(ctx.myChatMember.old_chat_member.status);
+  if (!joined || ctx.chat.type === 'private' || ctx.chat.type === 'channel') return;
+  const configured = ctx.services.staff.isStaffChat(ctx.chat.id);
+  await ctx.reply(ctx.t(configured ? 'added-to-staff-group' : 'added-to-group', { id: String(ctx.chat.id) }), { parse_mode: 'HTML' });
+});

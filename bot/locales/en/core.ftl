@@ -228,3 +228,10 @@ cmd-lang = Language / 切换语言
 cmd-help = How this bot works
 cmd-cancel = Leave what you are filling in
 cmd-chatid = Show this chat's id (for setup)
+
+## The bot is added to a group
+added-to-group =
+    👋 Hello! This group's id is <code>{ $id }</code>.
+    To receive tickets here, put it in STAFF_CHAT_ID in .env (or a department's chat.chatId in the office policy file) and restart the bot.
+    Please also make me an admin (or turn privacy mode off with @BotFather) so I can recognise the staff.
+added-to-staff-group = 👋 Hello! This group (id <code>{ $id }</code>) is a staff group: new tickets will be posted here.

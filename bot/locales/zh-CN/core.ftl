@@ -222,3 +222,10 @@ cmd-lang = 切换语言 / Language
 cmd-help = 使用说明
 cmd-cancel = 退出当前填写
 cmd-chatid = 显示本群 ID（用于配置）
+
+## 机器人被拉进群
+added-to-group =
+    👋 大家好！本群 ID 是 <code>{ $id }</code>。
+    要让本群接收工单，请把它填入 .env 的 STAFF_CHAT_ID，或办公规则文件里部门的 chat.chatId，然后重启机器人。
+    另外请把我设为管理员（或在 @BotFather 关闭隐私模式），这样我才能认出员工。
+added-to-staff-group = 👋 大家好！本群（ID <code>{ $id }</code>）已配置为员工群，新工单会发到这里。
