@@ -68,11 +68,20 @@ export class Notifier {
   /** Posts the ticket's cards (see render/targets.ts for where) and remembers them for edits. */
   async postCard(ticket: TicketState): Promise<void> {
     const cards: CardLocation[] = [];
+    let firstError: unknown;
+    // One broken chat (the bot removed from a group) must not keep the others from hearing,
+    // least of all in an emergency; the cards that did go out are still kept for edits.
     for (const target of cardTargets(ticket, this.services.policy)) {
-      const card = await this.postCardTo(ticket, target);
-      if (card) cards.push(card);
+      try {
+        const card = await this.postCardTo(ticket, target);
+        if (card) cards.push(card);
+      } catch (error) {
+        firstError ??= error;
+        this.services.log.error({ err: error, ref: ticket.ref, chatId: target.chatId }, 'posting a card failed');
+      }
     }
     await this.services.tickets.setCards(ticket.ref, cards);
+    if (cards.length === 0 && firstError) throw firstError;
   }
 
   /** After a transfer: the old cards say where it went, a new card goes to the new department. */

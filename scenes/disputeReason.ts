@@ -9,7 +9,10 @@ export function createDisputeReasonScene(deps: SceneDeps) {
   const { texts, policy } = deps.services;
   return async function disputeReason(conversation: SceneConversation, ctx: Context, ref: string): Promise<void> {
     const kit = await sceneKit(conversation, ctx, deps);
-    const answer = await askText(kit, ctx, kit.t('dispute-ask-reason', { ref }), { choices: [{ value: 'skip', label: kit.t('btn-skip') }] });
+    // After an answered inquiry this is a follow-up question, not a complaint about the work.
+    const inquiry = (await conversation.external(async () => (await deps.services.tickets.get(ref))?.kind)) === 'inquiry';
+    const question = inquiry ? kit.t('inquiry-ask-more', { ref }) : kit.t('dispute-ask-reason', { ref });
+    const answer = await askText(kit, ctx, question, { choices: [{ value: 'skip', label: kit.t('btn-skip') }] });
     if (answer.choice === 'skip') {
       await ctx.reply(kit.t('dispute-no-reason'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
       return;
@@ -22,6 +25,6 @@ export function createDisputeReasonScene(deps: SceneDeps) {
         await deps.notifier.noteUnderCard(added.ticket, texts.t(policy.language, 'card-note-resident-reason', { ref, reason: answer.text! }));
       }
     });
-    await ctx.reply(kit.t('dispute-reason-sent'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
+    await ctx.reply(inquiry ? kit.t('inquiry-more-sent') : kit.t('dispute-reason-sent'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
   };
 }

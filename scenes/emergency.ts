@@ -1,13 +1,164 @@
-/** Placeholder: being written (issue 4). */
+/**
+ * An emergency (紧急): one tap says what, one optional answer says where, and the ticket is
+ * created at once. Nobody is made to register while something is burning: a resident
+ * without a profile is asked only for a phone number (and may refuse), their Telegram first
+ * name stands in for the name. The resident is told at once what to do now.
+ */
 import type { Context } from 'grammy';
-import type { SceneConversation } from './support/ask';
-import type { SceneDeps } from './support/deps';
+import type { Lang, OfficePolicy } from '../src/config/office';
+import { residentActor } from '../src/people/actors';
+import { formatAddress, parseAddress, type Address } from '../src/people/address';
+import { normalizePhone } from '../src/people/phone';
+import type { ResidentProfile } from '../src/people/residents';
+import type { EmergencyType, ResidentContact } from '../src/tickets/types';
+import { mainMenu } from '../bot/keyboards';
+import { renderAccepted } from '../bot/render/resident';
+import type { Texts } from '../bot/texts';
+import { ask, askChoice, choiceKeyboard, contactKeyboard, type Choice, type Kit, type SceneConversation } from './support/ask';
+import { sceneKit, type SceneDeps } from './support/deps';
+
+interface Place {
+  location: string;
+  atHome: boolean;
+  /** A typed place that reads as a flat address: lets the card show where to go even without a profile. */
+  address?: Address;
+}
+
+function typeChoices(kit: Kit): Choice[] {
+  return [
+    { value: 'fire', label: kit.t('btn-emergency-fire') },
+    { value: 'flood', label: kit.t('btn-emergency-flood') },
+    { value: 'gas', label: kit.t('btn-emergency-gas') },
+    { value: 'lift', label: kit.t('btn-emergency-lift') },
+    { value: 'medical', label: kit.t('btn-emergency-medical') },
+    { value: 'crime', label: kit.t('btn-emergency-crime') },
+    { value: 'other', label: kit.t('btn-emergency-other') },
+  ];
+}
+
+function adviceFor(what: EmergencyType, t: (key: string) => string): string {
+  switch (what) {
+    case 'fire':
+      return t('emergency-advice-fire');
+    case 'flood':
+      return t('emergency-advice-flood');
+    case 'gas':
+      return t('emergency-advice-gas');
+    case 'lift':
+      return t('emergency-advice-lift');
+    case 'medical':
+      return t('emergency-advice-medical');
+    case 'crime':
+      return t('emergency-advice-crime');
+    default:
+      return t('emergency-advice-other');
+  }
+}
+
+/**
+ * What to do now: the advice for this kind of emergency (which public number to call first),
+ * all three public numbers, and the office's duty phone when one is configured.
+ */
+export function emergencyGuidance(what: EmergencyType, policy: OfficePolicy, texts: Texts, lang: Lang): string {
+  const t = (key: string, args?: Record<string, string>) => texts.t(lang, key, args);
+  const lines = [t('emergency-now'), adviceFor(what, t), t('emergency-numbers')];
+  if (policy.dutyPhone.trim()) lines.push(t('emergency-duty-phone', { phone: policy.dutyPhone.trim() }));
+  return lines.join('\n');
+}
 
 export function createEmergencyScene(deps: SceneDeps) {
-  void deps;
-  return async function emergency(conversation: SceneConversation, ctx: Context, ...args: unknown[]): Promise<void> {
-    void conversation;
-    void args;
-    await ctx.reply('…');
+  const { policy, texts } = deps.services;
+  const homeOf = (p: ResidentProfile, lang: Lang) => formatAddress({ building: p.building!, unit: p.unit, room: p.room! }, lang);
+
+  /** Where: "my flat" in one tap for registered residents, typed text, a shared location, or skip. */
+  async function askWhere(kit: Kit, ctx: Context, profile: ResidentProfile | null): Promise<Place> {
+    const registered = !!profile?.registered;
+    const button = registered
+      ? { value: 'home', label: texts.plain(kit.lang, 'btn-my-home', { address: homeOf(profile!, kit.lang) }) }
+      : { value: 'skip', label: kit.t('btn-emergency-where-unknown') };
+    const question = { text: kit.t(registered ? 'emergency-ask-where-home' : 'emergency-ask-where'), markup: choiceKeyboard([button], 1) };
+    return ask<Place>(kit, ctx, question, (update, choice) => {
+      // Staff read the card in the office's language, so the place is written in it.
+      if (choice === 'home') return { value: { location: homeOf(profile!, policy.language), atHome: true } };
+      if (choice === 'skip') return { value: { location: texts.plain(policy.language, 'emergency-location-unknown'), atHome: false } };
+      if (choice !== undefined) return { retry: 'scene-old-button' };
+      const shared = update.message?.location;
+      if (shared) {
+        const gps = { lat: shared.latitude.toFixed(5), lon: shared.longitude.toFixed(5) };
+        return { value: { location: texts.plain(policy.language, 'emergency-location-gps', gps), atHome: false } };
+      }
+      const typed = update.message?.text?.trim();
+      if (!typed) return { retry: 'emergency-want-where' };
+      return { value: { location: typed, atHome: false, address: parseAddress(typed) ?? undefined } };
+    });
+  }
+
+  /**
+   * A phone for a resident without a profile: a shared contact or a typed number. A number
+   * that does not normalise but has enough digits is kept as typed: in an emergency a
+   * slightly odd number beats asking again. Undefined when the resident would rather not.
+   */
+  async function askPhone(kit: Kit, ctx: Context): Promise<string | undefined> {
+    const refuse = texts.plain(kit.lang, 'btn-emergency-no-phone');
+    const markup = contactKeyboard(texts.plain(kit.lang, 'btn-share-phone'), refuse);
+    return ask<string | undefined>(kit, ctx, { text: kit.t('emergency-ask-phone'), markup }, (update) => {
+      const contact = update.message?.contact;
+      if (contact) {
+        const result = normalizePhone(contact.phone_number, { fromContact: true });
+        return { value: result.ok ? result.phone : contact.phone_number };
+      }
+      const typed = update.message?.text?.trim();
+      if (typed === undefined) return { retry: 'emergency-phone-want' };
+      if (typed === refuse) return { value: undefined };
+      const result = normalizePhone(typed);
+      if (result.ok) return { value: result.phone };
+      return typed.replace(/\D/g, '').length >= 5 && typed.length <= 40 ? { value: typed } : { retry: 'emergency-phone-invalid' };
+    });
+  }
+
+  return async function emergency(conversation: SceneConversation, ctx: Context): Promise<void> {
+    const kit = await sceneKit(conversation, ctx, deps);
+    const userId = ctx.from!.id;
+    const firstName = ctx.from!.first_name;
+    const profile = await conversation.external(() => deps.services.residents.get(userId));
+
+    const what = (await askChoice(kit, ctx, kit.t('emergency-ask-what'), typeChoices(kit), 2)) as EmergencyType;
+    const place = await askWhere(kit, ctx, profile);
+    const phone = profile?.phone ?? (await askPhone(kit, ctx)) ?? '';
+
+    // Without a profile the flat is whatever the typed place says, if it reads as one.
+    const flat = profile?.registered ? { building: profile.building!, unit: profile.unit, room: profile.room! } : place.address;
+    const contact: ResidentContact = {
+      telegramId: userId,
+      name: profile?.name ?? firstName,
+      phone,
+      building: flat?.building ?? '',
+      room: flat?.room ?? '',
+      language: kit.lang,
+    };
+    if (flat?.unit) contact.unit = flat.unit;
+
+    const outcome = await conversation.external(async (): Promise<{ accepted?: string; alerted: boolean }> => {
+      const { tickets, log } = deps.services;
+      let ticket;
+      try {
+        ticket = await tickets.createEmergency(contact, { what, location: place.location, atHome: place.atHome }, residentActor(userId, contact.name));
+      } catch (error) {
+        log.error({ err: error, residentId: userId, what }, 'creating an emergency failed');
+        return { alerted: false };
+      }
+      const accepted = renderAccepted(ticket, policy, texts, kit.lang);
+      try {
+        await deps.notifier.postCard(ticket);
+      } catch (error) {
+        log.error({ err: error, ref: ticket.ref }, 'alerting the staff of an emergency failed');
+        return { accepted, alerted: false };
+      }
+      return { accepted, alerted: true };
+    });
+
+    // Whatever failed, the resident still learns whom to call.
+    const lines = [outcome.alerted && outcome.accepted ? outcome.accepted : kit.t('emergency-alert-failed'), '', emergencyGuidance(what, policy, texts, kit.lang)];
+    await ctx.reply(lines.join('\n'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
   };
 }

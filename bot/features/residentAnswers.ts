@@ -24,7 +24,10 @@ export function residentAnswers(notifier: Notifier): Composer<BotContext> {
     await notifier.tellResident(result.ticket, result.event);
     if (answer === 'no') {
       const owner = result.ticket.owner?.name ?? '—';
-      await notifier.noteUnderCard(result.ticket, services.texts.t(services.policy.language, 'card-note-reopened', { ref, owner, count: result.ticket.reopenCount }));
+      const args = { ref, owner, count: result.ticket.reopenCount };
+      const lang = services.policy.language;
+      const note = result.ticket.kind === 'inquiry' ? services.texts.t(lang, 'card-note-inquiry-more', args) : services.texts.t(lang, 'card-note-reopened', args);
+      await notifier.noteUnderCard(result.ticket, note);
       if (Object.keys(await ctx.conversation.active()).length === 0) await ctx.conversation.enter('disputeReason', ref);
     }
   });

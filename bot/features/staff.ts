@@ -61,11 +61,14 @@ export function staffFeature(notifier: Notifier): Composer<BotContext> {
         return refuse(result);
       }
       await notifier.refreshCard(result.ticket);
-      let contactDelivered = true;
-      if (!services.policy.contactOnCard) contactDelivered = await notifier.sendContactTo(result.ticket, ctx.from.id);
       await notifier.tellResident(result.ticket, result.event);
+      // Anonymous complaints have no contact to give, to anyone.
+      if (!canSeeContact(actor, result.ticket)) return void (await ctx.answerCallbackQuery({ text: t('claim-ok-anonymous', { ref }) }));
       // With contacts on cards nothing is sent privately, so don't say it was.
-      if (services.policy.contactOnCard) return void (await ctx.answerCallbackQuery({ text: t('claim-ok-on-card', { ref }) }));
+      if (services.policy.contactOnCard && result.ticket.kind !== 'emergency') {
+        return void (await ctx.answerCallbackQuery({ text: t('claim-ok-on-card', { ref }) }));
+      }
+      const contactDelivered = await notifier.sendContactTo(result.ticket, ctx.from.id);
       if (contactDelivered) return void (await ctx.answerCallbackQuery({ text: t('claim-ok', { ref }) }));
       // Never started the bot: Telegram opens its chat, and Start there shows the contact.
       return void (await ctx.answerCallbackQuery({ url: `https://t.me/${ctx.me.username}?start=ct_${ref}` }));

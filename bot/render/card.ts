@@ -63,11 +63,12 @@ function headLines(ticket: TicketState, policy: OfficePolicy, texts: Texts): str
     }
     case 'emergency': {
       // An emergency is never hidden: whoever can help must be able to call and find the resident.
-      const address = formatAddress(ticket.resident, lang);
+      const { name, phone, building, room } = ticket.resident;
+      const address = building && room ? formatAddress(ticket.resident, lang) : t('card-emergency-no-address');
       return [
         t('card-emergency-title', { ref: ticket.ref, what: t(`emergency-${ticket.emergency!.what}`) }),
         t('card-emergency-where', { location: r.location || address }),
-        t('card-emergency-contact', { name: ticket.resident.name, phone: ticket.resident.phone, address }),
+        t('card-emergency-contact', { name, phone: phone || t('card-emergency-no-phone'), address }),
       ];
     }
     case 'inquiry': {
@@ -116,6 +117,7 @@ function statusLine(ticket: TicketState, policy: OfficePolicy, texts: Texts): st
     onsite: ticket.onSiteDueAt ? formatTime(new Date(ticket.onSiteDueAt), policy.timezone) : '—',
     count: ticket.reopenCount,
   };
+  if (ticket.kind === 'inquiry' && ticket.status === 'reopened') return texts.t(lang, 'card-status-inquiry-reopened', args);
   return texts.t(lang, `card-status-${ticket.status}`, args);
 }
 
