@@ -1,9 +1,156 @@
-/** Placeholder: being written (issue 4). */
+/**
+ * Staff commands: /open (the open tickets of this group's departments, unclaimed first),
+ * /mine (the caller's), /ticket REF (one ticket: its card, its actions and its history).
+ * In a staff group they show only what that group's cards show; in the private chat with
+ * the bot they show what the caller serves (the manager: every department).
+ */
 import { Composer } from 'grammy';
+import type { Lang, OfficePolicy } from '../../src/config/office';
+import { isStaffRole, type Actor } from '../../src/people/actors';
+import { servesDepartment } from '../../src/tickets/rules';
+import { parseRef } from '../../src/tickets/reference';
+import type { TicketState } from '../../src/tickets/types';
 import type { BotContext } from '../context';
 import type { Notifier } from '../notify';
+import { refusalText } from '../refusals';
+import { renderCard } from '../render/card';
+import { renderHistory } from '../render/history';
+import { cardTargets } from '../render/targets';
+import { departmentName, kindName, when } from '../render/format';
+import type { Texts } from '../texts';
+
+const HTML = { parse_mode: 'HTML' as const };
+/** Lines of one list message; the rest are counted ("… and 12 more"). */
+const LIST_MAX = 30;
+const SUMMARY_MAX = 24;
+/** Telegram's limit for one message. */
+const MESSAGE_MAX = 4096;
+
+const STATUS_ICON: Record<string, string> = { open: '🟡', claimed: '🔵', on_site: '🟣', reopened: '🔴' };
+
+function summaryOf(ticket: TicketState, policy: OfficePolicy, texts: Texts, lang: Lang): string {
+  const kind = ticket.kind === 'repair' ? kindName(policy, ticket.report.repairKind ?? '', lang) : texts.plain(lang, KIND_KEY[ticket.kind]);
+  const chars = [...ticket.report.description.replace(/\s+/g, ' ').trim()];
+  const text = chars.length > SUMMARY_MAX ? `${chars.slice(0, SUMMARY_MAX - 1).join('')}…` : chars.join('');
+  return text ? `${kind} · ${text}` : kind;
+}
+
+const KIND_KEY: Record<TicketState['kind'], string> = { repair: 'list-kind-repair', complaint: 'list-kind-complaint', emergency: 'list-kind-emergency', inquiry: 'list-kind-inquiry' };
+
+/** One ticket per line: unclaimed ones with their response limit, the others with owner and resolution limit. */
+export function renderTicketList(tickets: TicketState[], now: Date, policy: OfficePolicy, texts: Texts): string[] {
+  const lang = policy.language;
+  return tickets.slice(0, LIST_MAX).map((ticket) => {
+    const unclaimed = ticket.status === 'open';
+    const due = new Date(unclaimed ? ticket.responseDueAt : ticket.resolutionDueAt);
+    const args = {
+      icon: STATUS_ICON[ticket.status] ?? '⚪',
+      ref: ticket.ref,
+      what: summaryOf(ticket, policy, texts, lang),
+      department: departmentName(policy, ticket.department, lang),
+      owner: ticket.owner?.name ?? '',
+      due: when(due, policy, lang),
+      late: due.getTime() < now.getTime() ? ` ${texts.plain(lang, 'list-overdue')}` : '',
+    };
+    return texts.t(lang, unclaimed ? 'list-line-open' : 'list-line-working', args);
+  });
+}
 
 export function staffCommandsFeature(notifier: Notifier): Composer<BotContext> {
   void notifier;
-  return new Composer<BotContext>();
+  const composer = new Composer<BotContext>();
+
+  /** The caller if they are staff; otherwise the refusal is sent and null returned. */
+  async function staffOnly(ctx: BotContext): Promise<Actor | null> {
+    const { services } = ctx;
+    const user = { id: ctx.from!.id, firstName: ctx.from!.first_name, username: ctx.from!.username };
+    const actor = await services.staff.actorFor(user);
+    const inGroup = ctx.chat!.type !== 'private';
+    if (!isStaffRole(actor.role)) {
+      ctx.log.info({ userId: user.id, command: ctx.msg?.text }, 'staff command refused: not staff');
+      await ctx.reply(services.texts.t(ctx.lang, 'refuse-not-staff'), HTML);
+      return null;
+    }
+    await services.staff.rememberProfile(user);
+    if (inGroup && !services.staff.isStaffChat(ctx.chat!.id)) {
+      await ctx.reply(services.texts.t(ctx.lang, 'cmd-staff-chat-only'), HTML);
+      return null;
+    }
+    return actor;
+  }
+
+  /** Departments whose tickets may be listed here: this group's, or (in private) those the caller serves. */
+  function departmentsHere(ctx: BotContext, actor: Actor): string[] {
+    const { policy } = ctx.services;
+    const chatId = ctx.chat!.id;
+    if (ctx.chat!.type !== 'private') {
+      const thread = ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
+      const inChat = policy.departments.filter((d) => d.chat.chatId === chatId);
+      const inTopic = inChat.filter((d) => d.chat.threadId !== undefined && d.chat.threadId === thread);
+      return (inTopic.length > 0 ? inTopic : inChat).map((d) => d.id);
+    }
+    if (actor.role === 'manager') return policy.departments.map((d) => d.id);
+    return policy.departments.filter((d) => actor.headOf.includes(d.id) || actor.chats.includes(d.chat.chatId)).map((d) => d.id);
+  }
+
+  async function sendList(ctx: BotContext, title: string, tickets: TicketState[]): Promise<void> {
+    const { services } = ctx;
+    const lines = renderTicketList(tickets, services.clock.now(), services.policy, services.texts);
+    if (tickets.length > LIST_MAX) lines.push(services.texts.t(services.policy.language, 'list-more', { count: tickets.length - LIST_MAX }));
+    await ctx.reply([title, ...lines].join('\n'), HTML);
+  }
+
+  composer.command('open', async (ctx) => {
+    const actor = await staffOnly(ctx);
+    if (!actor) return;
+    const { services } = ctx;
+    const { policy, texts } = services;
+    const lang = policy.language;
+    const isNightChat = ctx.chat.type !== 'private' && policy.nightShift.chat?.chatId === ctx.chat.id;
+    const departments = departmentsHere(ctx, actor);
+    let tickets: TicketState[];
+    if (departments.length > 0) tickets = await services.tickets.listLive({ departments });
+    else if (isNightChat) tickets = (await services.tickets.listLive({})).filter((t) => t.nightIntake || t.kind === 'emergency');
+    else return void (await ctx.reply(texts.t(lang, 'open-no-departments'), HTML));
+    const names = isNightChat && departments.length === 0 ? texts.plain(lang, 'open-night') : departments.map((d) => departmentName(policy, d, lang)).join('、');
+    if (tickets.length === 0) return void (await ctx.reply(texts.t(lang, 'open-none', { departments: names }), HTML));
+    await sendList(ctx, texts.t(lang, 'open-title', { departments: names, count: tickets.length }), tickets);
+  });
+
+  composer.command('mine', async (ctx) => {
+    const actor = await staffOnly(ctx);
+    if (!actor) return;
+    const { texts, policy } = ctx.services;
+    const tickets = await ctx.services.tickets.listLive({ ownerId: actor.id });
+    if (tickets.length === 0) return void (await ctx.reply(texts.t(policy.language, 'mine-none', { name: actor.name }), HTML));
+    await sendList(ctx, texts.t(policy.language, 'mine-title', { name: actor.name, count: tickets.length }), tickets);
+  });
+
+  composer.command('ticket', async (ctx) => {
+    const actor = await staffOnly(ctx);
+    if (!actor) return;
+    const { services } = ctx;
+    const { policy, texts } = services;
+    const lang = policy.language;
+    const ref = parseRef(ctx.match);
+    if (!ref) return void (await ctx.reply(texts.t(lang, 'ticket-usage'), HTML));
+    const ticket = await services.tickets.get(ref);
+    if (!ticket) return void (await ctx.reply(refusalText({ reason: 'not_found' }, ref, texts, lang, policy), HTML));
+    // A group sees only tickets whose cards it gets: a complaint about a colleague never reaches their group this way.
+    const visible =
+      ctx.chat.type === 'private'
+        ? servesDepartment(actor, ticket, policy)
+        : cardTargets(ticket, policy).some((target) => target.chatId === ctx.chat.id);
+    if (!visible) {
+      ctx.log.info({ ref, userId: actor.id, chatId: ctx.chat.id }, '/ticket refused: not shown in this chat');
+      return void (await ctx.reply(texts.t(lang, 'ticket-not-here', { ref, department: departmentName(policy, ticket.department, lang) }), HTML));
+    }
+    const card = renderCard(ticket, policy, texts);
+    const history = renderHistory(ticket, await services.tickets.history(ref), 'staff', policy, texts, lang);
+    let text = `${card.text}\n\n${history}`;
+    if (text.length > MESSAGE_MAX) text = card.text;
+    await ctx.reply(text, { ...HTML, reply_markup: card.keyboard });
+  });
+
+  return composer;
 }

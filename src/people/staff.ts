@@ -7,6 +7,7 @@ import type { OfficePolicy } from '../config/office';
 import type { Models, StaffMembershipDoc } from '../db/models';
 import { isDuplicateKey } from '../db/models';
 import type { Actor, Role } from './actors';
+import { readRoster, type RosterEntry } from './roster';
 
 /** Asks the chat itself (the adapter implements it with getChatMember). */
 export interface MembershipProbe {
@@ -67,6 +68,11 @@ export class StaffDirectory {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+  }
+
+  /** Known members of a staff chat (plus `alsoIds`, e.g. its department's heads), with first names. */
+  membersOf(chatId: number, alsoIds: number[] = []): Promise<RosterEntry[]> {
+    return readRoster(this.deps.models, chatId, alsoIds);
   }
 
   async privateChatOpen(userId: number): Promise<boolean> {
