@@ -135,6 +135,8 @@ export class Notifier {
 
   /** Sends the resident's contact privately; false when the claimant never started the bot. */
   async sendContactTo(ticket: TicketState, userId: number): Promise<boolean> {
+    // A backstop: anonymous complainants have no contact to give, whoever asks.
+    if (ticket.anonymous) return true;
     try {
       await this.api.sendMessage(userId, renderContact(ticket, this.services.policy, this.services.texts), HTML);
       await this.services.staff.rememberProfile({ id: userId, firstName: ticket.owner?.name ?? '' }, true);

@@ -18,14 +18,23 @@ export function createResolveScene(deps: SceneDeps) {
     const check = await conversation.external(async () => {
       const actor = await deps.services.staff.actorFor(user);
       const { ticket, refusal } = await deps.services.tickets.check(ref, 'resolve', actor);
-      return { refusal: refusal ? refusalText(refusal, ref, texts, kit.lang) : null, paid: !!ticket?.report.agreedPrice, price: ticket?.report.agreedPrice?.amount };
+      return {
+        refusal: refusal ? refusalText(refusal, ref, texts, kit.lang) : null,
+        paid: !!ticket?.report.agreedPrice,
+        price: ticket?.report.agreedPrice?.amount,
+        complaint: ticket?.kind === 'complaint',
+      };
     });
     if (check.refusal) {
       await ctx.reply(check.refusal, { parse_mode: 'HTML' });
       return;
     }
-    const result = await askText(kit, ctx, kit.t('resolve-ask-result', { ref }), { minLength: 2 });
-    const media = await askMedia(kit, ctx, kit.t('resolve-ask-media', { max: policy.limits.maxMedia }), policy.limits.maxMedia);
+    // A complaint is answered (what the office found and did), a repair is finished.
+    const complaint = check.complaint;
+    const resultQuestion = complaint ? kit.t('resolve-ask-answer-complaint', { ref }) : kit.t('resolve-ask-result', { ref });
+    const result = await askText(kit, ctx, resultQuestion, { minLength: 2 });
+    const mediaQuestion = complaint ? kit.t('resolve-ask-media-complaint', { max: policy.limits.maxMedia }) : kit.t('resolve-ask-media', { max: policy.limits.maxMedia });
+    const media = await askMedia(kit, ctx, mediaQuestion, policy.limits.maxMedia);
     let fee: number | undefined;
     if (check.paid) {
       const agreed = String(check.price ?? 0);
@@ -38,7 +47,9 @@ export function createResolveScene(deps: SceneDeps) {
       });
       fee = Number(answer.choice ?? answer.text);
     }
-    const confirm = await askChoice(kit, ctx, kit.t('resolve-confirm', { ref, result: result.text!, count: media.length, fee: fee === undefined ? '—' : String(fee) }), [
+    const summary = [kit.t('resolve-confirm', { ref, result: result.text!, count: media.length })];
+    if (fee !== undefined) summary.push(kit.t('resolve-confirm-fee', { fee: String(fee) }));
+    const confirm = await askChoice(kit, ctx, summary.join('\n'), [
       { value: 'yes', label: kit.t('btn-confirm') },
       { value: 'no', label: kit.t('btn-cancel') },
     ]);
@@ -52,7 +63,8 @@ export function createResolveScene(deps: SceneDeps) {
       if (!done.ok) return { text: refusalText(done, ref, texts, kit.lang) };
       await deps.notifier.refreshCard(done.ticket);
       await deps.notifier.tellResident(done.ticket, done.event);
-      return { text: kit.t('resolve-done', { ref, wait: formatDuration(policy.confirmation.autoConfirmAfter, kit.lang) }) };
+      const wait = formatDuration(policy.confirmation.autoConfirmAfter, kit.lang);
+      return { text: complaint ? kit.t('resolve-done-complaint', { ref, wait }) : kit.t('resolve-done', { ref, wait }) };
     });
     await ctx.reply(outcome.text, { parse_mode: 'HTML' });
   };

@@ -25,6 +25,8 @@ export function staffFeature(notifier: Notifier): Composer<BotContext> {
       if (!ctx.from.is_bot && (seen.get(key) ?? 0) < now - 10 * 60_000) {
         seen.set(key, now);
         await services.staff.recordMembership(ctx.chat.id, ctx.from.id, true);
+        // Remembered so that a head reassigning a ticket sees names, not ids.
+        await services.staff.rememberProfile({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
       }
       for (const left of ctx.msg.left_chat_member ? [ctx.msg.left_chat_member] : []) {
         seen.delete(`${ctx.chat.id}:${left.id}`);
@@ -117,6 +119,7 @@ export function staffFeature(notifier: Notifier): Composer<BotContext> {
       return ctx.conversation.enter('resolve', ref);
     }
     const ticket = await services.tickets.get(ref);
+    if (ticket?.anonymous) return void (await ctx.reply(services.texts.t(services.policy.language, 'contact-anonymous', { ref }), { parse_mode: 'HTML' }));
     if (!ticket || !canSeeContact(actor, ticket)) {
       return void (await ctx.reply(refusalText({ reason: 'not_owner', owner: ticket?.owner }, ref, services.texts, services.policy.language), { parse_mode: 'HTML' }));
     }

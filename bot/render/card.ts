@@ -118,6 +118,8 @@ function statusLine(ticket: TicketState, policy: OfficePolicy, texts: Texts): st
     count: ticket.reopenCount,
   };
   if (ticket.kind === 'inquiry' && ticket.status === 'reopened') return texts.t(lang, 'card-status-inquiry-reopened', args);
+  // Complaints and inquiries are answered, not visited: no on-site time.
+  if (ticket.status === 'claimed' && !ticket.onSiteDueAt) return texts.t(lang, 'card-status-claimed-answer', args);
   return texts.t(lang, `card-status-${ticket.status}`, args);
 }
 

@@ -184,7 +184,8 @@ const fileSchema = z.strictObject({
   managers: z.array(userId).optional(),
   contactOnCard: z.boolean().optional(),
   departments: z.array(z.strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: 'must be a short lowercase ascii id' }),
+    // Department ids travel in callback data (64 bytes in all), hence the cap.
+    id: z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/, { message: 'must be a short lowercase ascii id (at most 24 characters)' }),
     name: localized.optional(),
     chat: z.strictObject({ chatId: z.number().int(), threadId: z.number().int().positive().optional() }).optional(),
     heads: z.array(userId).optional(),

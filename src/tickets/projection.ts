@@ -99,7 +99,9 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
         next.claimedAt = next.claimedAt ?? event.at;
       }
       if (cls === 'invalid') {
-        // Outside the office's scope: answered with the explanation, the resident may still dispute it.
+        // Outside the office's scope: answered with the explanation, the resident may still
+        // dispute it — then whoever explained it owns the follow-up.
+        next.owner = next.owner ?? { id: event.actor.id, name: event.actor.name };
         next.status = 'resolved';
         next.resolvedAt = event.at;
         next.autoConfirmAt = data.autoConfirmAt as Date;

@@ -90,6 +90,8 @@ export function decide(action: TicketAction, ticket: TicketState, actor: Actor, 
   }
   // Arrived, Resolve, Release and Reschedule need an owner; the others also work on an open ticket.
   const needsOwner = action === 'arrive' || action === 'resolve' || action === 'release' || action === 'reschedule';
+  // Nobody owns it (released, never claimed): say what state it is in, not who may act.
+  if (needsOwner && !ticket.owner && !stateOk) return { reason: 'wrong_state', status: ticket.status };
   const mayAct = needsOwner
     ? ticket.owner?.id === actor.id || actor.role === 'manager' || isHeadOf(actor, ticket.department)
     : mayWork(actor, ticket);

@@ -137,6 +137,8 @@ export class TicketService {
   transfer(ref: string, actor: Actor, to: string, reason?: string): Promise<ActionResult> {
     return this.act(ref, 'transfer', actor, (ticket, now) => {
       if (to === ticket.department || !departmentById(this.deps.policy, to)) return { reason: 'not_applicable' };
+      // A complaint about a staff member never goes to that member's own department.
+      if (ticket.complaint?.subject === 'staff' && ticket.complaint.staffDepartment === to) return { reason: 'not_applicable' };
       return {
         type: 'transferred',
         text: reason,

@@ -131,7 +131,7 @@ const FAMILIES: Record<string, string[]> = {
   'emergency-': EMERGENCY_TYPES,
   'resident-accepted-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'handover-kind-': ['repair', 'complaint', 'emergency', 'inquiry'],
-  'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid'],
+  'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket'],
 };
 
 test('every key used by the code exists in both languages', () => {

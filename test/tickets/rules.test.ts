@@ -53,19 +53,20 @@ const staffTable: Row[] = [
     rows('claim', s, { ...NOT_STAFF, staff: 'wrong_state', owner: 'wrong_state', head: 'wrong_state', manager: 'wrong_state' })),
   ...rows('claim', 'cancelled', { staff: 'wrong_state' }),
 
-  ...rows('arrive', 'open', { ...NOT_STAFF, staff: 'not_owner', head: 'wrong_state', manager: 'wrong_state' }),
+  // An unowned ticket answers with its state: "only the owner (nobody)" would help no one.
+  ...rows('arrive', 'open', { ...NOT_STAFF, staff: 'wrong_state', head: 'wrong_state', manager: 'wrong_state' }),
   ...rows('arrive', 'claimed', { ...NOT_STAFF, owner: null, staff: 'not_owner', head: null, manager: null }),
   ...rows('arrive', 'reopened', { owner: null, staff: 'not_owner', head: null, manager: null }),
   ...rows('arrive', 'on_site', { owner: 'wrong_state', staff: 'not_owner', manager: 'wrong_state' }),
   ...rows('arrive', 'resolved', { owner: 'wrong_state', head: 'wrong_state' }),
   ...rows('arrive', 'closed', { owner: 'wrong_state' }),
 
-  ...rows('resolve', 'open', { ...NOT_STAFF, staff: 'not_owner', manager: 'wrong_state' }),
+  ...rows('resolve', 'open', { ...NOT_STAFF, staff: 'wrong_state', manager: 'wrong_state' }),
   ...(['claimed', 'on_site', 'reopened'] as const).flatMap((s) =>
     rows('resolve', s, { ...NOT_STAFF, owner: null, staff: 'not_owner', head: null, manager: null })),
   ...rows('resolve', 'resolved', { owner: 'wrong_state', staff: 'not_owner', manager: 'wrong_state' }),
   ...rows('resolve', 'closed', { owner: 'wrong_state', head: 'wrong_state' }),
-  ...rows('resolve', 'cancelled', { manager: 'wrong_state', staff: 'not_owner' }),
+  ...rows('resolve', 'cancelled', { manager: 'wrong_state', staff: 'wrong_state' }),
 ];
 
 const NOT_YOURS = { otherResident: 'not_your_ticket', owner: 'not_your_ticket', staff: 'not_your_ticket', head: 'not_your_ticket', manager: 'not_your_ticket', system: 'not_your_ticket' } as const;

@@ -198,7 +198,6 @@ resolve-confirm =
     Ticket: { $ref }
     Result: { $result }
     Photos: { $count }
-    Fee: { $fee }
 resolve-done = ✅ { $ref } is marked resolved; the resident has been asked to confirm (auto-confirmed after { $wait }).
 
 ## Statuses and refusals
@@ -235,3 +234,11 @@ added-to-group =
     To receive tickets here, put it in STAFF_CHAT_ID in .env (or a department's chat.chatId in the office policy file) and restart the bot.
     Please also make me an admin (or turn privacy mode off with @BotFather) so I can recognise the staff.
 added-to-staff-group = 👋 Hello! This group (id <code>{ $id }</code>) is a staff group: new tickets will be posted here.
+
+## Answers to complaints; anonymous contacts
+resolve-confirm-fee = Fee: ¥{ $fee }
+resolve-ask-answer-complaint = ✍️ Complaint <b>{ $ref }</b>: write the answer for the resident (what was found, what was done, what will change):
+resolve-ask-media-complaint = 📷 Photos of what was put right, if any (up to { $max }); tap "Done" when finished, or "Skip".
+resolve-done-complaint = ✅ The answer to complaint { $ref } was sent to the resident, who has been asked to confirm (auto-confirmed after { $wait }).
+card-status-claimed-answer = 🔵 <b>Being handled</b> by { $owner } ({ $at })
+contact-anonymous = 🕶 { $ref } is an anonymous complaint: no resident contact is given.

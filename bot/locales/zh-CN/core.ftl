@@ -192,7 +192,6 @@ resolve-confirm =
     工单：{ $ref }
     结果：{ $result }
     照片：{ $count } 个
-    收费：{ $fee }
 resolve-done = ✅ 工单 { $ref } 已标记完成，已通知住户确认（{ $wait }内未答复自动确认）。
 
 ## 状态与拒绝
@@ -229,3 +228,11 @@ added-to-group =
     要让本群接收工单，请把它填入 .env 的 STAFF_CHAT_ID，或办公规则文件里部门的 chat.chatId，然后重启机器人。
     另外请把我设为管理员（或在 @BotFather 关闭隐私模式），这样我才能认出员工。
 added-to-staff-group = 👋 大家好！本群（ID <code>{ $id }</code>）已配置为员工群，新工单会发到这里。
+
+## Answers to complaints; anonymous contacts
+resolve-confirm-fee = 收费：¥{ $fee }
+resolve-ask-answer-complaint = ✍️ 投诉 <b>{ $ref }</b>：请写下给住户的答复（核实情况、处理结果、整改措施）：
+resolve-ask-media-complaint = 📷 如有整改照片可以发送（最多 { $max } 个），发完点「完成」；没有就点「跳过」。
+resolve-done-complaint = ✅ 投诉 { $ref } 的答复已发给住户，等待住户确认（{ $wait }内未答复自动确认）。
+card-status-claimed-answer = 🔵 <b>处理中</b>：{ $owner }（{ $at }）
+contact-anonymous = 🕶 { $ref } 是匿名投诉，不提供住户联系方式。
