@@ -8,7 +8,7 @@
 import type { Context } from 'grammy';
 import { residentActor } from '../src/people/actors';
 import { formatBuildingUnit } from '../src/people/address';
-import type { ResidentProfile } from '../src/people/residents';
+import { contactOf, type ResidentProfile } from '../src/people/residents';
 import { localDateKey } from '../src/time/zoned';
 import type { ComplaintInput } from '../src/tickets/creation';
 import type { ComplaintSubject, Media, ResidentContact } from '../src/tickets/types';
@@ -204,15 +204,7 @@ export function createComplaintScene(deps: SceneDeps) {
       return;
     }
 
-    const contact: ResidentContact = {
-      telegramId: userId,
-      name: profile.name!,
-      phone: profile.phone!,
-      building: profile.building!,
-      unit: profile.unit,
-      room: profile.room!,
-      language: kit.lang,
-    };
+    const contact: ResidentContact = contactOf(profile, kit.lang);
     // Staff read the record in the office's language; what the resident typed stays as typed.
     const input: ComplaintInput = {
       subject: draft.subject!,

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'grammy';
 import { residentActor } from '../src/people/actors';
+import { contactOf } from '../src/people/residents';
 import type { Media, ResidentContact } from '../src/tickets/types';
 import { mainMenu } from '../bot/keyboards';
 import { renderAccepted } from '../bot/render/resident';
@@ -37,15 +38,7 @@ export function createInquiryScene(deps: SceneDeps) {
     const question = (await askText(kit, ctx, kit.t('inquiry-ask-question'), { minLength: 2 })).text!;
     const media = policy.limits.maxMedia > 0 ? await askOnePhoto(kit, ctx, kit.t('inquiry-ask-photo')) : [];
 
-    const contact: ResidentContact = {
-      telegramId: userId,
-      name: profile.name!,
-      phone: profile.phone!,
-      building: profile.building!,
-      room: profile.room!,
-      language: kit.lang,
-    };
-    if (profile.unit) contact.unit = profile.unit;
+    const contact: ResidentContact = contactOf(profile, kit.lang);
     const accepted = await conversation.external(async () => {
       const ticket = await deps.services.tickets.createInquiry(contact, { question, media }, residentActor(userId, contact.name));
       try {

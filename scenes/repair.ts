@@ -7,7 +7,7 @@ import type { Category, RepairKindId } from '../src/config/office';
 import { findCategory } from '../src/config/office';
 import { residentActor } from '../src/people/actors';
 import { formatAddress } from '../src/people/address';
-import type { ResidentProfile } from '../src/people/residents';
+import { contactOf, type ResidentProfile } from '../src/people/residents';
 import { visitSlots } from '../src/policy/hours';
 import type { Media, RepairReport, ResidentContact } from '../src/tickets/types';
 import { mainMenu } from '../bot/keyboards';
@@ -159,15 +159,7 @@ export function createRepairScene(deps: SceneDeps) {
       break;
     }
 
-    const contact: ResidentContact = {
-      telegramId: userId,
-      name: profile.name!,
-      phone: profile.phone!,
-      building: profile.building!,
-      unit: profile.unit,
-      room: profile.room!,
-      language: kit.lang,
-    };
+    const contact: ResidentContact = contactOf(profile, kit.lang);
     const report: RepairReport = {
       repairKind: draft.kind!,
       category: draft.category!,

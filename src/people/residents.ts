@@ -1,6 +1,7 @@
 /** Residents' profiles: filled in once at registration, reused in every report. */
 import type { Models, ResidentDoc } from '../db/models';
 import type { Clock } from '../clock';
+import type { ResidentContact } from '../tickets/types';
 
 export interface ResidentProfile {
   telegramId: number;
@@ -70,4 +71,18 @@ export class ResidentService {
     const doc = await this.deps.models.Resident.findOne({ telegramId }, { language: 1 }).lean<{ language?: string }>();
     return doc?.language ?? undefined;
   }
+}
+
+/** The contact a report carries: a snapshot of a registered resident's profile. */
+export function contactOf(profile: ResidentProfile, language: string): ResidentContact {
+  const contact: ResidentContact = {
+    telegramId: profile.telegramId,
+    name: profile.name ?? profile.firstName,
+    phone: profile.phone ?? '',
+    building: profile.building ?? '',
+    room: profile.room ?? '',
+    language,
+  };
+  if (profile.unit) contact.unit = profile.unit;
+  return contact;
 }

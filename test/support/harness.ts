@@ -6,16 +6,12 @@ import pino from 'pino';
 import type { Bot } from 'grammy';
 import { createBot } from '../../bot/createBot';
 import type { AppServices, BotContext } from '../../bot/context';
+import { createServices, telegramMembershipProbe } from '../../bot/services';
 import type { Notifier } from '../../bot/notify';
 import { Texts } from '../../bot/texts';
 import { ManualClock } from '../../src/clock';
 import { defaultOfficePolicy, type OfficePolicy } from '../../src/config/office';
 import { attachDatabase, type Database } from '../../src/db/connection';
-import { ConversationStore } from '../../src/db/conversationStore';
-import { ProcessedUpdates } from '../../src/db/processedUpdates';
-import { ResidentService } from '../../src/people/residents';
-import { StaffDirectory } from '../../src/people/staff';
-import { TicketService } from '../../src/tickets/service';
 import { createTestDatabase, type TestDatabase } from './db';
 import { startFakeTelegram, type FakeMessage, type FakeTelegram } from './fakeTelegram';
 import { UpdateFactory, user, type TgUser } from './updates';
@@ -86,24 +82,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const h = {} as Harness;
   async function boot(): Promise<void> {
     const database = await attachDatabase(await db.connect());
-    const { models } = database;
-    const probe = {
-      isMember: async (chatId: number, userId: number) => {
-        const member = await h.bot.api.getChatMember(chatId, userId);
-        return ['creator', 'administrator', 'member'].includes(member.status) || (member.status === 'restricted' && member.is_member);
-      },
-    };
-    const services: AppServices = {
-      policy,
-      clock,
-      texts,
-      log,
-      tickets: new TicketService({ models, clock, policy, log }),
-      residents: new ResidentService({ models, clock }),
-      staff: new StaffDirectory({ models, clock, policy, probe }),
-      updates: new ProcessedUpdates({ models, clock }),
-      conversations: new ConversationStore({ models, clock }),
-    };
+    // The production composition, with the bot's own getChatMember as the membership probe.
+    const services = createServices({ database, policy, clock, texts, log, probe: telegramMembershipProbe(() => h.bot.api) });
     const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
     Object.assign(h, { database, services, bot, notifier });
   }
