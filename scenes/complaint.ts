@@ -14,11 +14,11 @@ import type { ComplaintInput } from '../src/tickets/creation';
 import type { ComplaintSubject, Media, ResidentContact } from '../src/tickets/types';
 import { mainMenu } from '../bot/keyboards';
 import { departmentName } from '../bot/render/format';
-import { renderAccepted } from '../bot/render/resident';
 import { askChoice, askText, type Choice, type Kit, type SceneConversation } from './support/ask';
 import { sceneKit, type SceneDeps } from './support/deps';
 import { askMedia } from './support/media';
 import { registrationFlow } from './registration';
+import { submitTicket } from './support/submit';
 
 type WhenChoice = 'today' | 'yesterday' | 'week';
 
@@ -217,16 +217,7 @@ export function createComplaintScene(deps: SceneDeps) {
       anonymous: !!draft.anonymous,
       showUnit: !!draft.showUnit,
     };
-    const accepted = await conversation.external(async () => {
-      const ticket = await deps.services.tickets.createComplaint(contact, input, residentActor(userId, contact.name));
-      try {
-        await deps.notifier.postCard(ticket);
-      } catch (error) {
-        deps.services.log.error({ err: error, ref: ticket.ref }, 'posting the complaint card failed');
-      }
-      return renderAccepted(ticket, policy, texts, kit.lang);
-    });
-    await ctx.reply(accepted, { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
+    await submitTicket(kit, ctx, deps, () => deps.services.tickets.createComplaint(contact, input, residentActor(userId, contact.name)));
   };
 }
 

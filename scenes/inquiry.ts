@@ -6,11 +6,10 @@ import type { Context } from 'grammy';
 import { residentActor } from '../src/people/actors';
 import { contactOf } from '../src/people/residents';
 import type { Media, ResidentContact } from '../src/tickets/types';
-import { mainMenu } from '../bot/keyboards';
-import { renderAccepted } from '../bot/render/resident';
 import { ask, askText, choiceKeyboard, type Kit, type SceneConversation } from './support/ask';
 import { sceneKit, type SceneDeps } from './support/deps';
 import { registrationFlow } from './registration';
+import { submitTicket } from './support/submit';
 
 /** One photo (or video) or "Skip": the first one sent ends the question, no "Done" needed. */
 export async function askOnePhoto(kit: Kit, ctx: Context, question: string): Promise<Media[]> {
@@ -28,7 +27,7 @@ export async function askOnePhoto(kit: Kit, ctx: Context, question: string): Pro
 }
 
 export function createInquiryScene(deps: SceneDeps) {
-  const { policy, texts } = deps.services;
+  const { policy } = deps.services;
   return async function inquiry(conversation: SceneConversation, ctx: Context): Promise<void> {
     const kit = await sceneKit(conversation, ctx, deps);
     const userId = ctx.from!.id;
@@ -39,15 +38,6 @@ export function createInquiryScene(deps: SceneDeps) {
     const media = policy.limits.maxMedia > 0 ? await askOnePhoto(kit, ctx, kit.t('inquiry-ask-photo')) : [];
 
     const contact: ResidentContact = contactOf(profile, kit.lang);
-    const accepted = await conversation.external(async () => {
-      const ticket = await deps.services.tickets.createInquiry(contact, { question, media }, residentActor(userId, contact.name));
-      try {
-        await deps.notifier.postCard(ticket);
-      } catch (error) {
-        deps.services.log.error({ err: error, ref: ticket.ref }, 'posting the staff card failed');
-      }
-      return renderAccepted(ticket, policy, texts, kit.lang);
-    });
-    await ctx.reply(accepted, { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
+    await submitTicket(kit, ctx, deps, () => deps.services.tickets.createInquiry(contact, { question, media }, residentActor(userId, contact.name)));
   };
 }

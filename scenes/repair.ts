@@ -12,11 +12,11 @@ import { visitSlots } from '../src/policy/hours';
 import type { Media, RepairReport, ResidentContact } from '../src/tickets/types';
 import { mainMenu } from '../bot/keyboards';
 import { priceLabel, slotLabel, visitLabel } from '../bot/render/format';
-import { renderAccepted } from '../bot/render/resident';
 import { askChoice, askText, type Choice, type Kit, type SceneConversation } from './support/ask';
 import { sceneKit, type SceneDeps } from './support/deps';
 import { askMedia } from './support/media';
 import { registrationFlow } from './registration';
+import { submitTicket } from './support/submit';
 
 interface Draft {
   kind?: RepairKindId;
@@ -172,15 +172,6 @@ export function createRepairScene(deps: SceneDeps) {
         : { asap: false, slotStart: new Date(draft.visit!.slotStart!), slotEnd: new Date(draft.visit!.slotEnd!) },
       agreedPrice: draft.agreedPrice,
     };
-    const accepted = await conversation.external(async () => {
-      const ticket = await deps.services.tickets.createRepair(contact, report, residentActor(userId, contact.name));
-      try {
-        await deps.notifier.postCard(ticket);
-      } catch (error) {
-        deps.services.log.error({ err: error, ref: ticket.ref }, 'posting the staff card failed');
-      }
-      return renderAccepted(ticket, policy, texts, kit.lang);
-    });
-    await ctx.reply(accepted, { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
+    await submitTicket(kit, ctx, deps, () => deps.services.tickets.createRepair(contact, report, residentActor(userId, contact.name)));
   };
 }

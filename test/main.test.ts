@@ -4,7 +4,7 @@
  * using the embedded database with SQLite; it answers /start and stops cleanly on SIGTERM.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync, cpSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeTelegram, type FakeTelegram } from './support/fakeTelegram';

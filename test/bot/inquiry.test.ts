@@ -5,7 +5,7 @@
  */
 import { createHarness, people, STAFF_CHAT, type Harness } from '../support/harness';
 import { answerRegistration, callbackAnswers, fileRepair, refIn, sendCallback } from '../support/flows';
-import { answerInquiry, cardCopies, fileInquiry, more, multiGroupPolicy, register, seatStaff, SECURITY_CHAT, SERVICE_CHAT } from '../support/emergencyFlows';
+import { cardCopies, fileInquiry, more, multiGroupPolicy, register, seatStaff, SECURITY_CHAT, SERVICE_CHAT } from '../support/emergencyFlows';
 
 const { alice, zhang, mallory } = people;
 const { clerk, guard } = more;
