@@ -81,6 +81,18 @@ const LAST_CHANGE: Record<TicketEventType, (t: T) => string> = {
   urged: (t) => t('my-event-urged'),
   cancelled: (t) => t('my-event-cancelled'),
   classified: (t) => t('my-event-classified'),
+  auto_confirmed: (t) => t('my-event-confirmed'),
+  deadline_extended: (t) => t('my-event-note-added'),
+  repeat_flagged: (t) => t('my-event-note-added'),
+  // Informational events never become the "last change" (see projection.ts); listed for completeness.
+  survey_sent: (t) => t('my-event-note-added'),
+  survey_resent: (t) => t('my-event-note-added'),
+  survey_answered: (t) => t('my-event-note-added'),
+  survey_no_answer: (t) => t('my-event-note-added'),
+  reminded: (t) => t('my-event-note-added'),
+  escalated: (t) => t('my-event-note-added'),
+  reannounced: (t) => t('my-event-note-added'),
+  progress_sent: (t) => t('my-event-note-added'),
 };
 
 async function listView(services: AppServices, residentId: number, lang: Lang, requestedPage: number): Promise<View> {

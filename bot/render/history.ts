@@ -124,6 +124,25 @@ function describe(event: TicketEvent, ticket: TicketState, audience: HistoryAudi
       const due = cls === 'major' ? data.firstAnswerDueAt ?? data.resolutionDueAt : data.resolutionDueAt;
       return t('history-classified-resident', { due: when(due as Date | undefined, policy, lang) });
     }
+    case 'auto_confirmed':
+      return t('history-auto-confirmed');
+    case 'deadline_extended':
+      return staffView ? t('history-deadline-extended', { ...args, until: when(data.until as Date | undefined, policy, lang) }) : null;
+    case 'repeat_flagged':
+      return staffView ? t('history-repeat-flagged', { of: String(data.of ?? '') }) : null;
+    case 'survey_sent':
+    case 'survey_resent':
+      return t('history-survey-sent');
+    case 'survey_answered':
+      return t('history-survey-answered');
+    case 'survey_no_answer':
+      return staffView ? t('history-survey-no-answer') : null;
+    case 'reminded':
+    case 'escalated':
+    case 'reannounced':
+      return staffView ? t(`history-${event.type}`, { text }) : null;
+    case 'progress_sent':
+      return staffView ? t('history-progress-sent') : null;
     default:
       return null;
   }

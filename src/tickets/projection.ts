@@ -4,7 +4,7 @@
  * event changes is in the event (times computed from policy are stored in its data), so
  * replaying never consults the clock or the configuration.
  */
-import type { ComplaintClass, TicketEvent, TicketState } from './types';
+import { INFORMATIONAL_EVENTS, type ComplaintClass, type TicketEvent, type TicketState } from './types';
 
 type Owner = { id: number; name: string };
 
@@ -24,6 +24,8 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
     return { ...initial, seq: event.seq, lastEvent, lastEventAt: event.at };
   }
   if (!state) throw new Error(`event ${event.type} #${event.seq} of ${event.ref} has no created event before it`);
+  // A survey sent or a reminder is part of the record, not a change residents or staff track.
+  if (INFORMATIONAL_EVENTS.includes(event.type)) return { ...state, seq: event.seq };
   const next: TicketState = { ...state, seq: event.seq, lastEvent, lastEventAt: event.at };
   const data = event.data ?? {};
   switch (event.type) {
@@ -46,14 +48,17 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
       next.result = { text: event.text ?? '', media: event.media ?? [], fee: data.fee as number | undefined };
       break;
     case 'confirmed':
+    case 'auto_confirmed':
       next.status = 'closed';
       next.closedAt = event.at;
       next.autoConfirmAt = undefined;
       break;
     case 'reopened':
+      // From "resolved" (the resident disputes) or from "closed" (a dissatisfied survey).
       next.status = 'reopened';
       next.reopenCount = state.reopenCount + 1;
       next.resolvedAt = undefined;
+      next.closedAt = undefined;
       next.autoConfirmAt = undefined;
       break;
     case 'transferred':
@@ -75,6 +80,12 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
     case 'rescheduled':
       next.waiting = { reason: event.text ?? '', until: data.until as Date, parts: !!data.parts };
       if (!state.arrivedAt) next.onSiteDueAt = data.until as Date;
+      break;
+    case 'deadline_extended':
+      next.resolutionDueAt = data.until as Date;
+      break;
+    case 'repeat_flagged':
+      next.repeatOf = data.of as string;
       break;
     case 'urged':
       next.lastUrgedAt = event.at;

@@ -9,7 +9,11 @@ import type { TicketState, TicketStatus } from './types';
 
 export type ResidentAction = 'confirm' | 'dispute' | 'add_info' | 'urge' | 'cancel';
 export type StaffAction = 'claim' | 'arrive' | 'resolve' | 'transfer' | 'release' | 'reassign' | 'reschedule' | 'note' | 'classify';
-export type TicketAction = ResidentAction | StaffAction;
+/** The scheduler's own actions (actor: system). */
+export type SystemAction = 'auto_confirm' | 'survey_reopen' | 'auto_release' | 'record';
+/** Going past a limit needs a head's (or the manager's) approval. */
+export type ApprovalAction = 'extend';
+export type TicketAction = ResidentAction | StaffAction | SystemAction | ApprovalAction;
 
 export type Refusal =
   | { reason: 'not_found' }
@@ -42,7 +46,14 @@ const ALLOWED_FROM: Record<TicketAction, TicketStatus[]> = {
   urge: LIVE,
   // "Before anyone has started work": a claim is a promise, arriving is work.
   cancel: ['open', 'claimed'],
+  auto_confirm: ['resolved'],
+  survey_reopen: ['closed'],
+  auto_release: ['claimed'],
+  record: ['open', 'claimed', 'on_site', 'resolved', 'reopened', 'closed', 'cancelled'],
+  extend: LIVE,
 };
+
+const SYSTEM_ACTIONS: TicketAction[] = ['auto_confirm', 'survey_reopen', 'auto_release', 'record'];
 
 const RESIDENT_ACTIONS: TicketAction[] = ['confirm', 'dispute', 'add_info', 'urge', 'cancel'];
 
@@ -73,6 +84,10 @@ function mayWork(actor: Actor, ticket: TicketState): boolean {
 
 export function decide(action: TicketAction, ticket: TicketState, actor: Actor, policy: OfficePolicy): Refusal | null {
   const stateOk = ALLOWED_FROM[action].includes(ticket.status);
+  if (SYSTEM_ACTIONS.includes(action)) {
+    if (actor.role !== 'system') return { reason: 'not_staff' };
+    return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
+  }
   if (RESIDENT_ACTIONS.includes(action)) {
     if (actor.role !== 'resident' || actor.id !== ticket.resident.telegramId) return { reason: 'not_your_ticket' };
     return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
@@ -84,7 +99,7 @@ export function decide(action: TicketAction, ticket: TicketState, actor: Actor, 
     if (WORKING.includes(ticket.status) && ticket.owner) return { reason: 'already_claimed', owner: ticket.owner };
     return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
   }
-  if (action === 'reassign') {
+  if (action === 'reassign' || action === 'extend') {
     if (actor.role !== 'manager' && !isHeadOf(actor, ticket.department)) return { reason: 'not_head' };
     return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
   }

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
 import { departmentById } from '../config/office';
 import type { Models } from '../db/models';
-import type { Actor } from '../people/actors';
+import { SYSTEM_ACTOR, type Actor } from '../people/actors';
 import { autoConfirmAt, onSiteDueAt } from '../policy/dueTimes';
 import { localDateKey, localMonthKey } from '../time/zoned';
 import {
@@ -225,6 +225,36 @@ export class TicketService {
   /** The resident withdraws the report before work has started. */
   cancel(ref: string, actor: Actor, reason: string): Promise<ActionResult> {
     return this.act(ref, 'cancel', actor, () => ({ type: 'cancelled', text: reason }));
+  }
+
+  /** The quiet period passed without an answer: the scheduler confirms for the resident. */
+  autoConfirm(ref: string): Promise<ActionResult> {
+    return this.act(ref, 'auto_confirm', SYSTEM_ACTOR, () => ({ type: 'auto_confirmed' }));
+  }
+
+  /** A dissatisfied follow-up answer reopens a closed ticket for rework. */
+  reopenAfterSurvey(ref: string, reason: string): Promise<ActionResult> {
+    return this.act(ref, 'survey_reopen', SYSTEM_ACTOR, () => ({ type: 'reopened', text: reason, data: { source: 'survey' } }));
+  }
+
+  /** No progress for too long after a claim: back to the pool. */
+  autoRelease(ref: string, reason: string): Promise<ActionResult> {
+    return this.act(ref, 'auto_release', SYSTEM_ACTOR, () => ({ type: 'released', text: reason, data: { automatic: true } }));
+  }
+
+  /** Records what the scheduler did or noticed (a survey sent, a reminder, an escalation). */
+  record(ref: string, type: TicketEvent['type'], details: { text?: string; data?: Record<string, unknown> } = {}): Promise<ActionResult> {
+    return this.act(ref, 'record', SYSTEM_ACTOR, () => ({ type, ...details }));
+  }
+
+  /** Flags a ticket as a repeat of an earlier one (二次投诉 / repeated repair). */
+  flagRepeat(ref: string, of: string): Promise<ActionResult> {
+    return this.act(ref, 'record', SYSTEM_ACTOR, () => ({ type: 'repeat_flagged', data: { of } }));
+  }
+
+  /** A head or the manager approves going past the resolution limit. */
+  extendDeadline(ref: string, actor: Actor, until: Date, reason: string): Promise<ActionResult> {
+    return this.act(ref, 'extend', actor, () => ({ type: 'deadline_extended', text: reason, data: { until } }));
   }
 
   /** Would this action be allowed now? Lets the adapter refuse before asking for input. */

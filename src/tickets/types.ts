@@ -112,6 +112,8 @@ export interface TicketState {
   waiting?: { reason: string; until: Date; parts: boolean };
   transferredFrom?: string;
   lastUrgedAt?: Date;
+  /** The earlier ticket this one repeats (same resident, category and place within the window). */
+  repeatOf?: string;
   reopenCount: number;
   lastEvent: { type: TicketEventType; at: Date };
   lastEventAt: Date;
@@ -132,7 +134,31 @@ export type TicketEventType =
   | 'note_added'
   | 'urged'
   | 'cancelled'
-  | 'classified';
+  | 'classified'
+  // Recorded by the scheduler (actor: system) or by a head's approval.
+  | 'auto_confirmed'
+  | 'deadline_extended'
+  | 'repeat_flagged'
+  | 'survey_sent'
+  | 'survey_resent'
+  | 'survey_answered'
+  | 'survey_no_answer'
+  | 'reminded'
+  | 'escalated'
+  | 'reannounced'
+  | 'progress_sent';
+
+/** Events that only record that something was sent or noticed; they change no state. */
+export const INFORMATIONAL_EVENTS: TicketEventType[] = [
+  'survey_sent',
+  'survey_resent',
+  'survey_answered',
+  'survey_no_answer',
+  'reminded',
+  'escalated',
+  'reannounced',
+  'progress_sent',
+];
 
 export interface TicketEvent {
   ref: string;

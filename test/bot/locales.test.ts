@@ -131,6 +131,7 @@ const FAMILIES: Record<string, string[]> = {
   'emergency-': EMERGENCY_TYPES,
   'resident-accepted-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'handover-kind-': ['repair', 'complaint', 'emergency', 'inquiry'],
+  'history-': ['reminded', 'escalated', 'reannounced'],
   'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket'],
 };
 

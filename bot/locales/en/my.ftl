@@ -121,3 +121,15 @@ btn-my-cancel-no = ↩️ No, keep it
 my-cancel-kept = All right, ticket { $ref } stays as it is.
 my-cancel-too-late = Sorry, work on ticket { $ref } has already started ({ $status }), so it can no longer be cancelled. If something changed, add information to it in My tickets.
 my-cancel-card = ✖️ The resident cancelled ticket <b>{ $ref }</b>. Reason: { $reason }
+
+## History: follow-ups, time limits and automatic steps
+history-auto-confirmed = No answer within the confirmation period: confirmed automatically
+history-deadline-extended = { $who } approved an extension to { $until }: { $text }
+history-repeat-flagged = Flagged as a repeat (earlier: { $of })
+history-survey-sent = Follow-up survey sent
+history-survey-answered = The resident answered the follow-up survey
+history-survey-no-answer = Follow-up survey: no answer
+history-reminded = Reminder to the handler: { $text }
+history-escalated = Escalated: { $text }
+history-reannounced = Unclaimed: announced again in the staff group
+history-progress-sent = Progress update sent to the resident

@@ -117,3 +117,15 @@ btn-my-cancel-no = ↩️ 不取消了
 my-cancel-kept = 好的，工单 { $ref } 保持不变。
 my-cancel-too-late = 抱歉，工单 { $ref } 已经开始处理（当前：{ $status }），不能再取消。如有变化，可以在「我的工单」里补充信息告诉处理人员。
 my-cancel-card = ✖️ 住户已取消工单 <b>{ $ref }</b>，原因：{ $reason }
+
+## 历史：回访、时效与自动处理
+history-auto-confirmed = 超过确认期限未答复，系统自动确认
+history-deadline-extended = { $who } 批准延期至 { $until }：{ $text }
+history-repeat-flagged = 标记为重复报事（前次 { $of }）
+history-survey-sent = 发出回访
+history-survey-answered = 住户完成回访
+history-survey-no-answer = 回访无人答复
+history-reminded = 提醒处理人：{ $text }
+history-escalated = 升级上报：{ $text }
+history-reannounced = 无人接单，重新提醒员工群
+history-progress-sent = 向住户发送进度通报
