@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../src/clock';
 import type { Lang, OfficePolicy } from '../src/config/office';
 import type { ConversationStore } from '../src/db/conversationStore';
+import type { Models } from '../src/db/models';
 import type { ProcessedUpdates } from '../src/db/processedUpdates';
 import type { ResidentService } from '../src/people/residents';
 import type { StaffDirectory } from '../src/people/staff';
@@ -21,6 +22,8 @@ export interface AppServices {
   staff: StaffDirectory;
   updates: ProcessedUpdates;
   conversations: ConversationStore;
+  /** The collections, for the infrastructure that needs them (outbox, jobs). */
+  db: Models;
 }
 
 export interface AppFlavor {

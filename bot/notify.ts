@@ -13,6 +13,7 @@ import { departmentName } from './render/format';
 import { renderResidentUpdate } from './render/resident';
 import { cardTargets, departmentTarget } from './render/targets';
 import { pickLanguage } from './texts';
+import { claimOnce } from '../src/jobs/once';
 
 const HTML = { parse_mode: 'HTML' as const };
 
@@ -26,6 +27,22 @@ export function isForbidden(error: unknown): boolean {
 
 function albumOf(media: Media[]): (InputMediaPhoto | InputMediaVideo)[] {
   return media.map((m) => ({ type: m.type, media: m.fileId }));
+}
+
+/** A message that is not the direct answer to what someone just did (survey, reminder, alert). */
+export interface OutgoingMessage {
+  /** Sent at most once per key (e.g. `survey:BX-20261122-007:1`); a repeat enqueue is ignored. */
+  key?: string;
+  chatId: number;
+  threadId?: number;
+  /** HTML, rendered with Texts (arguments escaped). */
+  text: string;
+  buttons?: { text: string; data?: string; url?: string }[][];
+  /** Posted under this ticket's main card (in the card's chat) instead of to chatId alone. */
+  underCardOf?: string;
+  /** For logs and the office's record: which ticket, and what kind of message. */
+  ref?: string;
+  purpose: string;
 }
 
 export class Notifier {
@@ -108,6 +125,32 @@ export class Notifier {
       } catch (error) {
         if (!isNotModified(error)) throw error;
       }
+    }
+  }
+
+  /**
+   * Sends a scheduled or background message once per key. A recipient who blocked the bot
+   * is logged and skipped, not retried. (The durable outbox with rate limits replaces the
+   * direct send here; callers do not change.)
+   */
+  async enqueue(message: OutgoingMessage): Promise<boolean> {
+    if (message.key && !(await claimOnce(this.services.db, `msg:${message.key}`, this.services.clock.now()))) return false;
+    const card = message.underCardOf ? await this.services.tickets.card(message.underCardOf) : undefined;
+    const chatId = card?.chatId ?? message.chatId;
+    const threadId = card?.threadId ?? message.threadId;
+    const reply_markup = message.buttons ? { inline_keyboard: message.buttons.map((row) => row.map((b) => (b.url ? { text: b.text, url: b.url } : { text: b.text, callback_data: b.data ?? '' }))) } : undefined;
+    try {
+      await this.api.sendMessage(chatId, message.text, {
+        ...HTML,
+        ...(threadId ? { message_thread_id: threadId } : {}),
+        ...(card ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } } : {}),
+        reply_markup,
+      });
+      return true;
+    } catch (error) {
+      if (!isForbidden(error)) throw error;
+      this.services.log.warn({ ref: message.ref, chatId, purpose: message.purpose }, 'recipient unreachable (blocked the bot or never started it)');
+      return false;
     }
   }
 

@@ -44,5 +44,6 @@ export function createServices(deps: {
     staff: new StaffDirectory({ models, clock, policy, probe }),
     updates: new ProcessedUpdates({ models, clock }),
     conversations: new ConversationStore({ models, clock }),
+    db: models,
   };
 }
