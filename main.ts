@@ -19,6 +19,8 @@ import { createHttpApp, listen } from './src/http/app';
 import { HandoverJob } from './src/jobs/handover';
 import { Scheduler } from './src/jobs/scheduler';
 import { handoverDelivery } from './bot/handover';
+import { createFollowupJobs } from './bot/followups/jobs';
+import { createLimitJobs } from './bot/limits/jobs';
 import type { Api } from 'grammy';
 
 /** The database name when MONGODB_URI names none. */
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   const texts = new Texts({ onMissing: (lang, key) => log.error({ lang, key }, 'missing text') });
   let api: Api | undefined;
   const services = createServices({ database, policy, clock: systemClock, texts, log, probe: telegramMembershipProbe(() => api!) });
-  const { bot } = createBot({ token, services, apiRoot: env.telegramApiRoot });
+  const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot });
   api = bot.api;
   await bot.init();
   await registerCommands(bot.api, texts, policy.language);
@@ -61,7 +63,15 @@ async function main(): Promise<void> {
     deliver: handoverDelivery(bot.api, services),
     graceMs: policy.scheduler.handoverGrace,
   });
-  const scheduler = new Scheduler([{ name: 'handover', run: () => handover.runIfDue() }], log, policy.scheduler.cron);
+  const scheduler = new Scheduler(
+    [
+      { name: 'handover', run: () => handover.runIfDue() },
+      ...createFollowupJobs({ services, notifier }),
+      ...createLimitJobs(services, notifier),
+    ],
+    log,
+    policy.scheduler.cron,
+  );
   scheduler.start();
 
   const server = env.port

@@ -37,5 +37,5 @@ export function staffCallback(action: StaffCallbackAction): RegExp {
 
 /** Callbacks that belong to tickets and menus, not to whatever scene is open in that chat. */
 export function isTicketCallback(data: string | undefined): boolean {
-  return !!data && /^(tk|rs|my):/.test(data);
+  return !!data && /^(tk|rs|my|fu|lim):/.test(data);
 }

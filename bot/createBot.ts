@@ -30,6 +30,8 @@ import { inquiriesFeature } from './features/inquiries';
 import { myTicketsFeature } from './features/myTickets';
 import { staffActionsFeature } from './features/staffActions';
 import { staffCommandsFeature } from './features/staffCommands';
+import { limitsFeature } from './limits/feature';
+import { surveysFeature } from './followups/feature';
 import type { SceneDeps } from '../scenes/support/deps';
 
 export interface CreateBotOptions {
@@ -120,6 +122,8 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   features.use(staffCommandsFeature(notifier));
   features.use(residentAnswers(notifier));
   features.use(myTicketsFeature(notifier));
+  features.use(limitsFeature(notifier));
+  features.use(surveysFeature(notifier));
   features.use(resident);
   // Any other button (an old keyboard, forged data): stop the spinner and say so.
   features.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'scene-old-button') }));

@@ -1,33 +1,29 @@
 /**
  * Sends what follows from a ticket change: the staff card (posted or edited in place),
- * notes under the card, the claimant's private contact, and the resident's updates.
+ * notes under the card, alerts, the resident's updates and background messages. All of
+ * these go through the durable outbox (bot/outbox): recorded first, then sent by the
+ * dispatcher, so a crash in between loses nothing and several instances send each once.
+ * A call still sends its chat's items right away (within the limits) and waits for them,
+ * so a card edit shows as soon as the button was pressed. Only the claimant's private
+ * contact is the direct answer to a press and is sent directly.
  */
-import { GrammyError, type Api } from 'grammy';
-import type { InputMediaPhoto, InputMediaVideo } from 'grammy/types';
-import type { ChatTarget, Lang } from '../src/config/office';
-import type { CardLocation } from '../src/tickets/repository';
-import type { Media, TicketEvent, TicketState } from '../src/tickets/types';
+import { type Api } from 'grammy';
+import type { Lang } from '../src/config/office';
+import type { TicketEvent, TicketState } from '../src/tickets/types';
+import type { Delivery } from '../src/outbox/types';
 import type { AppServices } from './context';
-import { renderCard, renderContact } from './render/card';
-import { departmentName } from './render/format';
+import { renderContact } from './render/card';
 import { renderResidentUpdate } from './render/resident';
-import { cardTargets, departmentTarget } from './render/targets';
+import { cardTargets } from './render/targets';
 import { pickLanguage } from './texts';
-import { claimOnce } from '../src/jobs/once';
+import { createOutbox, type Outbox } from './outbox';
+import { cardLane, type MovedPayload, type PostPayload } from './outbox/cards';
+import { isForbidden, isNotModified } from './outbox/errors';
+import type { MessagePayload, ResidentPayload } from './outbox/messages';
+
+export { isForbidden, isNotModified };
 
 const HTML = { parse_mode: 'HTML' as const };
-
-export function isNotModified(error: unknown): boolean {
-  return error instanceof GrammyError && error.description.includes('message is not modified');
-}
-
-export function isForbidden(error: unknown): boolean {
-  return error instanceof GrammyError && error.error_code === 403;
-}
-
-function albumOf(media: Media[]): (InputMediaPhoto | InputMediaVideo)[] {
-  return media.map((m) => ({ type: m.type, media: m.fileId }));
-}
 
 /** A message that is not the direct answer to what someone just did (survey, reminder, alert). */
 export interface OutgoingMessage {
@@ -46,137 +42,71 @@ export interface OutgoingMessage {
 }
 
 export class Notifier {
+  readonly outbox: Outbox;
+
   constructor(
     private readonly api: Api,
     private readonly services: AppServices,
-  ) {}
-
-  /** Posts one card to one chat; photos go first as an album. A private chat that was never started is skipped. */
-  private async postCardTo(ticket: TicketState, target: ChatTarget): Promise<CardLocation | undefined> {
-    const { chatId, threadId } = target;
-    const thread = threadId ? { message_thread_id: threadId } : {};
-    try {
-      let mediaMessageIds: number[] = [];
-      if (ticket.report.media.length > 0) {
-        const album = albumOf(ticket.report.media.slice(0, 10));
-        const sent =
-          album.length === 1
-            ? [await (album[0].type === 'photo' ? this.api.sendPhoto(chatId, album[0].media as string, thread) : this.api.sendVideo(chatId, album[0].media as string, thread))]
-            : await this.api.sendMediaGroup(chatId, album, thread);
-        mediaMessageIds = sent.map((m) => m.message_id);
-      }
-      const card = renderCard(ticket, this.services.policy, this.services.texts);
-      const message = await this.api.sendMessage(chatId, card.text, {
-        ...HTML,
-        ...thread,
-        reply_markup: card.keyboard,
-        ...(mediaMessageIds.length > 0 ? { reply_parameters: { message_id: mediaMessageIds[0], allow_sending_without_reply: true } } : {}),
-      });
-      return { chatId, threadId, messageId: message.message_id, mediaMessageIds };
-    } catch (error) {
-      if (chatId > 0 && isForbidden(error)) {
-        this.services.log.warn({ ref: ticket.ref, userId: chatId }, 'could not alert a head or manager privately: they never started the bot');
-        return undefined;
-      }
-      throw error;
-    }
+    outbox?: Outbox,
+  ) {
+    this.outbox = outbox ?? createOutbox({ services, token: api.token, client: api.options });
   }
 
-  /** Posts the ticket's cards (see render/targets.ts for where) and remembers them for edits. */
+  /** Posts the ticket's cards (see render/targets.ts for where); throws when no chat at all could get one. */
   async postCard(ticket: TicketState): Promise<void> {
-    const cards: CardLocation[] = [];
-    let firstError: unknown;
-    // One broken chat (the bot removed from a group) must not keep the others from hearing,
-    // least of all in an emergency; the cards that did go out are still kept for edits.
-    for (const target of cardTargets(ticket, this.services.policy)) {
-      try {
-        const card = await this.postCardTo(ticket, target);
-        if (card) cards.push(card);
-      } catch (error) {
-        firstError ??= error;
-        this.services.log.error({ err: error, ref: ticket.ref, chatId: target.chatId }, 'posting a card failed');
-      }
-    }
-    await this.services.tickets.setCards(ticket.ref, cards);
-    if (cards.length === 0 && firstError) throw firstError;
+    await this.post(ticket, false);
   }
 
   /** After a transfer: the old cards say where it went, a new card goes to the new department. */
   async moveCard(ticket: TicketState): Promise<void> {
-    const { policy, texts } = this.services;
-    for (const card of await this.services.tickets.cards(ticket.ref)) {
-      const text = texts.t(policy.language, 'card-moved', { ref: ticket.ref, department: departmentName(policy, ticket.department, policy.language) });
-      await this.api.editMessageText(card.chatId, card.messageId, text, { ...HTML, reply_markup: { inline_keyboard: [] } }).catch((error) => {
-        if (!isNotModified(error)) throw error;
-      });
+    const cards = await this.services.tickets.cards(ticket.ref);
+    if (cards.length > 0) {
+      const payload: MovedPayload = { cards, department: ticket.department };
+      await this.outbox.send({ kind: 'card.moved', chatId: cards[0].chatId, ref: ticket.ref, purpose: 'card', payload }, 'now');
     }
-    await this.postCard(ticket);
+    await this.post(ticket, true);
   }
 
-  /** Edits every card of the ticket in place to its current state. */
+  /** Edits every card of the ticket to its state when the edit is sent (the latest). */
   async refreshCard(ticket: TicketState): Promise<void> {
-    const rendered = renderCard(ticket, this.services.policy, this.services.texts);
-    for (const card of await this.services.tickets.cards(ticket.ref)) {
-      try {
-        await this.api.editMessageText(card.chatId, card.messageId, rendered.text, {
-          ...HTML,
-          reply_markup: rendered.keyboard ?? { inline_keyboard: [] },
-        });
-      } catch (error) {
-        if (!isNotModified(error)) throw error;
-      }
-    }
+    const chatId = await cardLane(ticket, this.deps);
+    // The same state needs one edit: a repeat (a refused claim showing the winner) is a no-op.
+    await this.outbox.send({ kind: 'card.refresh', id: `card:${ticket.ref}:${ticket.seq}`, chatId, ref: ticket.ref, purpose: 'card', payload: {} }, 'now');
   }
 
   /**
-   * Sends a scheduled or background message once per key. A recipient who blocked the bot
-   * is logged and skipped, not retried. (The durable outbox with rate limits replaces the
-   * direct send here; callers do not change.)
+   * Sends a scheduled or background message once per key. While the dispatcher runs it is
+   * left to it (a batch of surveys goes at Telegram's pace without holding the caller);
+   * otherwise it is sent right away. False: a repeated key, or the recipient blocked the bot.
    */
   async enqueue(message: OutgoingMessage): Promise<boolean> {
-    if (message.key && !(await claimOnce(this.services.db, `msg:${message.key}`, this.services.clock.now()))) return false;
     const card = message.underCardOf ? await this.services.tickets.card(message.underCardOf) : undefined;
-    const chatId = card?.chatId ?? message.chatId;
-    const threadId = card?.threadId ?? message.threadId;
-    const reply_markup = message.buttons ? { inline_keyboard: message.buttons.map((row) => row.map((b) => (b.url ? { text: b.text, url: b.url } : { text: b.text, callback_data: b.data ?? '' }))) } : undefined;
-    try {
-      await this.api.sendMessage(chatId, message.text, {
-        ...HTML,
-        ...(threadId ? { message_thread_id: threadId } : {}),
-        ...(card ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } } : {}),
-        reply_markup,
-      });
-      return true;
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-      this.services.log.warn({ ref: message.ref, chatId, purpose: message.purpose }, 'recipient unreachable (blocked the bot or never started it)');
-      return false;
-    }
+    const keyboard = message.buttons
+      ? { inline_keyboard: message.buttons.map((row) => row.map((b) => (b.url ? { text: b.text, url: b.url } : { text: b.text, callback_data: b.data ?? '' }))) }
+      : undefined;
+    const payload: MessagePayload = { text: message.text, keyboard, threadId: message.threadId, underCardOf: message.underCardOf };
+    const delivery = await this.outbox.send(
+      { key: message.key, kind: 'message', chatId: card?.chatId ?? message.chatId, ref: message.ref ?? message.underCardOf, purpose: message.purpose, payload },
+      this.outbox.dispatcher.running ? 'background' : 'now',
+    );
+    return delivery !== 'duplicate' && delivery !== 'forbidden' && delivery !== 'failed';
   }
 
-  /** Sends a private alert (a valid complaint to a head, a major one to the manager). */
+  /** Sends a private alert (a valid complaint to a head, a major one to the manager); false when they never started the bot. */
   async alertPerson(userId: number, text: string): Promise<boolean> {
-    try {
-      await this.api.sendMessage(userId, text, HTML);
-      return true;
-    } catch (error) {
-      if (isForbidden(error)) return false;
-      throw error;
-    }
+    const payload: MessagePayload = { text };
+    return reached(await this.outbox.send({ kind: 'message', chatId: userId, purpose: 'alert', payload }, 'now'));
   }
 
   /** A short message under the card, seen by the whole group. */
   async noteUnderCard(ticket: TicketState, text: string): Promise<void> {
     const card = await this.services.tickets.card(ticket.ref);
-    const { chatId, threadId } = card ?? departmentTarget(this.services.policy, ticket.department);
-    await this.api.sendMessage(chatId, text, {
-      ...HTML,
-      ...(threadId ? { message_thread_id: threadId } : {}),
-      ...(card ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } } : {}),
-    });
+    const target = card ?? cardTargets(ticket, this.services.policy)[0];
+    const payload: MessagePayload = { text, threadId: target.threadId, underCardOf: ticket.ref };
+    await this.outbox.send({ kind: 'message', chatId: target.chatId, ref: ticket.ref, purpose: 'note', payload }, 'now');
   }
 
-  /** Sends the resident's contact privately; false when the claimant never started the bot. */
+  /** Sends the resident's contact privately (the direct answer to a claim); false when the claimant never started the bot. */
   async sendContactTo(ticket: TicketState, userId: number): Promise<boolean> {
     // A backstop: anonymous complainants have no contact to give, whoever asks.
     if (ticket.anonymous) return true;
@@ -195,26 +125,32 @@ export class Notifier {
     return pickLanguage(stored ?? ticket.resident.language, undefined, this.services.policy.language);
   }
 
-  /** Tells the resident about one change; a resident who blocked the bot is logged, not retried. */
+  /** Tells the resident about one change, in event order; a resident who blocked the bot is marked unreachable, not retried. */
   async tellResident(ticket: TicketState, event: TicketEvent): Promise<void> {
     const lang = await this.residentLanguage(ticket);
     const message = renderResidentUpdate(ticket, event, this.services.policy, this.services.texts, lang);
     if (!message) return;
-    const chatId = ticket.resident.telegramId;
-    try {
-      const media = event.type === 'resolved' || event.type === 'note_added' ? event.media ?? [] : [];
-      if (media.length > 0) {
-        const album = albumOf(media.slice(0, 10));
-        if (album.length === 1) {
-          await (album[0].type === 'photo' ? this.api.sendPhoto(chatId, album[0].media as string) : this.api.sendVideo(chatId, album[0].media as string));
-        } else {
-          await this.api.sendMediaGroup(chatId, album);
-        }
-      }
-      await this.api.sendMessage(chatId, message.text, { ...HTML, reply_markup: message.keyboard });
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-      this.services.log.warn({ ref: ticket.ref, residentId: chatId }, 'resident unreachable (blocked the bot)');
-    }
+    const media = event.type === 'resolved' || event.type === 'note_added' ? event.media ?? [] : [];
+    const payload: ResidentPayload = { text: message.text, keyboard: message.keyboard ? { inline_keyboard: message.keyboard.inline_keyboard } : undefined, media };
+    await this.outbox.send(
+      { kind: 'resident', id: `tell:${ticket.ref}:${event.seq}`, chatId: ticket.resident.telegramId, ref: ticket.ref, purpose: `update:${event.type}`, payload },
+      'now',
+    );
   }
+
+  private get deps() {
+    return { api: this.api, services: this.services };
+  }
+
+  private async post(ticket: TicketState, replace: boolean): Promise<void> {
+    const targets = cardTargets(ticket, this.services.policy);
+    const payload: PostPayload = { targets, department: ticket.department, replace };
+    const delivery = await this.outbox.send({ kind: 'card.post', chatId: targets[0].chatId, ref: ticket.ref, purpose: 'card', payload }, 'now');
+    if (delivery === 'failed' || delivery === 'forbidden') throw new Error(`no staff chat could get the card of ${ticket.ref}`);
+  }
+}
+
+/** Sent, or still on its way: only a refusal counts as not reached. */
+function reached(delivery: Delivery | 'duplicate'): boolean {
+  return delivery !== 'forbidden' && delivery !== 'failed';
 }

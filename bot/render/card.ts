@@ -88,6 +88,7 @@ export function renderCard(ticket: TicketState, policy: OfficePolicy, texts: Tex
   const t = (key: string, args?: TextArgs) => texts.t(lang, key, args);
   const lines = headLines(ticket, policy, texts);
   if (ticket.transferredFrom) lines.push(t('card-transferred-from', { department: departmentName(policy, ticket.transferredFrom, lang) }));
+  if (ticket.repeatOf) lines.push(t('card-repeat-of', { of: ticket.repeatOf }));
   if (ticket.nightIntake && ticket.kind !== 'emergency') {
     const opens = nextOpening(new Date(ticket.createdAt), policy.frontDesk, policy.timezone);
     lines.push(t('card-night', { opens: when(opens, policy, lang) }));

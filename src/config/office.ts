@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { validate as cronValidate } from 'node-cron';
+import { DEFAULT_TIME_LIMITS, type TimeLimitSettings } from '../limits/settings';
+import { COVERAGE_CLASSES, type FollowupPolicy } from '../followups/config';
 import { parseDuration } from '../time/duration';
 import { parseHHMM } from '../time/zoned';
 import { ConfigError, zodProblems } from './errors';
@@ -46,6 +48,10 @@ export interface OfficePolicy {
   residents: { urgeInterval: number; pageSize: number };
   /** node-cron expression of the scheduler's tick; how late a missed handover may still run. */
   scheduler: { cron: string; handoverGrace: number };
+  /** Reminders, escalations, re-announcements and weekly updates (src/limits/settings.ts). */
+  timeLimits: TimeLimitSettings;
+  /** Follow-up surveys (src/followups/config.ts): only what the file sets; defaults there. */
+  followups?: Partial<FollowupPolicy>;
 }
 
 const MIN = 60_000;
@@ -176,6 +182,15 @@ const checkWindow = (w: { start?: string; end?: string }) =>
 const durationsFor = (defaults: Record<string, number>) =>
   z.strictObject(Object.fromEntries(Object.keys(defaults).map((k) => [k, duration(1).optional()])));
 
+const timingDurations = (min: number) =>
+  z.strictObject({
+    complaint: duration(min).optional(),
+    repair: duration(min).optional(),
+    paid: duration(min).optional(),
+    emergency: duration(min).optional(),
+    other: duration(min).optional(),
+  });
+
 const priceSchema = z.strictObject({ amount: z.number().min(0), unit: localized, note: localized.optional() });
 const fileSchema = z.strictObject({
   name: localized.optional(),
@@ -229,6 +244,33 @@ const fileSchema = z.strictObject({
   scheduler: z.strictObject({
     cron: z.string().refine((v) => cronValidate(v), { message: 'must be a cron expression, e.g. "* * * * *" (every minute) or "*/5 * * * * *" (every 5 seconds)' }).optional(),
     handoverGrace: duration(1).optional(),
+  }).optional(),
+  timeLimits: z.strictObject({
+    remindAt: z.number().gt(0).max(1).optional(),
+    escalateManagerAfter: z.number().min(0).optional(),
+    reannounceAfter: duration(1).optional(),
+    reannounceTimes: z.number().int().min(0).optional(),
+    emergencyReannounceEvery: duration(1).optional(),
+    emergencyReannounceTimes: z.number().int().min(0).optional(),
+    noProgressRelease: duration(1).optional(),
+    weeklyProgressEvery: duration(1).optional(),
+    extensionChoices: z.array(duration(1)).min(1).max(6).optional(),
+  }).optional(),
+  followups: z.strictObject({
+    within: timingDurations(1).optional(),
+    delay: timingDurations(0).optional(),
+    hours: z.strictObject(window).refine(checkWindow, { message: 'start and end must differ', path: ['end'] }).optional(),
+    recheck: z.strictObject({ after: duration(1).optional(), within: duration(1).optional() }).optional(),
+    coverage: z.strictObject(Object.fromEntries(COVERAGE_CLASSES.map((c) => [c, z.enum(['always', 'sampled', 'never']).optional()]))).optional(),
+    share: z.number().min(0).max(1).optional(),
+    resendAfter: duration(1).optional(),
+    noAnswerAfter: duration(1).optional(),
+    dissatisfiedAtOrBelow: z.number().int().min(0).max(5).optional(),
+    repeatWindow: duration(1).optional(),
+    commentWait: duration(1).optional(),
+    scanOverlap: duration(0).optional(),
+    firstRunLookback: duration(0).optional(),
+    batch: z.number().int().min(1).max(5000).optional(),
   }).optional(),
 });
 
@@ -348,6 +390,8 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     otherResolution: { emergency: DAY, inquiry: DAY, ...defined(f.otherResolution) },
     residents: { urgeInterval: 2 * HOUR, pageSize: 5, ...defined(f.residents) },
     scheduler: { cron: '* * * * *', handoverGrace: 30 * MIN, ...defined(f.scheduler) },
+    timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) } as TimeLimitSettings,
+    ...(f.followups ? { followups: f.followups as Partial<FollowupPolicy> } : {}),
   });
 }
 

@@ -105,6 +105,10 @@ ticketSchema.index({ ownerId: 1, status: 1 });
 ticketSchema.index({ status: 1, autoConfirmAt: 1 });
 ticketSchema.index({ status: 1, resolutionDueAt: 1 });
 ticketSchema.index({ status: 1, nightIntake: 1, createdAt: 1 });
+// What the time-limit watcher queries (src/limits/store.ts): live tickets by each due time.
+ticketSchema.index({ status: 1, responseDueAt: 1 });
+ticketSchema.index({ status: 1, onSiteDueAt: 1 });
+ticketSchema.index({ status: 1, createdAt: 1 });
 
 const ticketEventSchema = new Schema(
   {
@@ -124,6 +128,8 @@ const ticketEventSchema = new Schema(
 );
 // The race decider: two actions on one ticket cannot both take the same sequence number.
 ticketEventSchema.index({ ref: 1, seq: 1 }, { unique: true });
+// The follow-up jobs read closures and new reports from the log by type and time.
+ticketEventSchema.index({ type: 1, at: 1 });
 
 const refNumberSchema = new Schema(
   { _id: String, key: { type: String, required: true }, n: { type: Number, required: true }, at: Date },

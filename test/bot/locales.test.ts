@@ -132,7 +132,7 @@ const FAMILIES: Record<string, string[]> = {
   'resident-accepted-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'handover-kind-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'history-': ['reminded', 'escalated', 'reannounced'],
-  'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket'],
+  'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket', 'late'],
 };
 
 test('every key used by the code exists in both languages', () => {

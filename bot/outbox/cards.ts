@@ -1,0 +1,148 @@
+/**
+ * Staff cards through the outbox. A card is rendered when it is sent, from the ticket as it
+ * is then, so it always shows the latest state: an edit whose card is not posted yet is
+ * dropped (the post will show the same), and a post recorded before a transfer is dropped
+ * (the transfer posts its own). Where a card went is recorded as each copy is posted.
+ */
+import type { ChatTarget } from '../../src/config/office';
+import type { DeliveryContext } from '../../src/outbox/types';
+import type { OutboxStore } from '../../src/outbox/store';
+import type { Outcome } from '../../src/outbox/types';
+import type { CardLocation } from '../../src/tickets/repository';
+import type { TicketState } from '../../src/tickets/types';
+import { renderCard, type RenderedMessage } from '../render/card';
+import { departmentName } from '../render/format';
+import { cardTargets } from '../render/targets';
+import { isNotModified, outcomeOfError } from './errors';
+import { sendAlbum, signalOf, step, type SenderDeps } from './messages';
+
+const HTML = { parse_mode: 'HTML' as const };
+
+export interface CardDeps extends SenderDeps {
+  store: OutboxStore;
+}
+
+export interface PostPayload {
+  targets: ChatTarget[];
+  /** The department the ticket was in when the post was recorded. */
+  department: string;
+  /** The new cards replace the recorded ones (a transfer) instead of adding to them. */
+  replace: boolean;
+}
+
+export interface MovedPayload {
+  cards: CardLocation[];
+  department: string;
+}
+
+/** The chat whose order a card's items keep: where its main card is, or will be posted. */
+export async function cardLane(ticket: TicketState, deps: SenderDeps): Promise<number> {
+  const card = await deps.services.tickets.card(ticket.ref);
+  return card?.chatId ?? cardTargets(ticket, deps.services.policy)[0].chatId;
+}
+
+/** The card as staff should see it now, with the resident's reachability. */
+export async function renderCardNow(ticket: TicketState, deps: CardDeps): Promise<RenderedMessage> {
+  const { policy, texts } = deps.services;
+  const card = renderCard(ticket, policy, texts);
+  if (!(await deps.store.isUnreachable(ticket.resident.telegramId))) return card;
+  return { ...card, text: `${card.text}\n${texts.t(policy.language, 'outbox-card-resident-unreachable')}` };
+}
+
+export async function deliverCardPost(ctx: DeliveryContext, deps: CardDeps): Promise<Outcome> {
+  const { item, progress } = ctx;
+  const payload = item.payload as PostPayload;
+  const { tickets, log } = deps.services;
+  const renderedAt = deps.store.now();
+  const ticket = await tickets.get(item.ref!);
+  if (!ticket) return { type: 'dropped', reason: 'no such ticket' };
+  if (ticket.department !== payload.department) return { type: 'dropped', reason: 'transferred before its card was posted' };
+  const card = await renderCardNow(ticket, deps);
+  // The copies posted on a first try showed the state of then: only edits older than that are void.
+  progress.renderedAt ??= renderedAt;
+  const media = ticket.report.media;
+  let firstError: string | undefined;
+  // One broken chat (the bot removed from a group) must not keep the others from hearing,
+  // least of all in an emergency; the cards that did go out are kept for edits.
+  for (const [i, target] of payload.targets.entries()) {
+    if (progress[`t${i}`]) continue;
+    const thread = target.threadId ? { message_thread_id: target.threadId } : {};
+    try {
+      const album = media.length > 0 ? await step(ctx, `a${i}`, target.chatId, Math.min(media.length, 10), () => sendAlbum(deps.api, target.chatId, media, thread, signalOf(ctx))) : [];
+      const [messageId] = await step(ctx, `m${i}`, target.chatId, 1, async () => {
+        const sent = await deps.api.sendMessage(
+          target.chatId,
+          card.text,
+          {
+            ...HTML,
+            ...thread,
+            reply_markup: card.keyboard,
+            ...(album.length > 0 ? { reply_parameters: { message_id: album[0], allow_sending_without_reply: true } } : {}),
+          },
+          signalOf(ctx),
+        );
+        return [sent.message_id];
+      });
+      const location: CardLocation = { chatId: target.chatId, threadId: target.threadId, messageId, mediaMessageIds: album };
+      if (payload.replace && !progress.replaced) await tickets.setCards(ticket.ref, [location]);
+      else await tickets.addCard(ticket.ref, location);
+      progress.replaced = true;
+      progress[`t${i}`] = 'posted';
+      await ctx.saveProgress();
+    } catch (error) {
+      const outcome = outcomeOfError(error, target.chatId);
+      if (outcome.type !== 'failed') return outcome;
+      // A head or manager who never started the bot, a group the bot was removed from.
+      log.warn({ ref: ticket.ref, chatId: target.chatId, error: outcome.error }, 'a card could not be posted to this chat');
+      firstError ??= outcome.error;
+      progress[`t${i}`] = 'failed';
+      await ctx.saveProgress();
+    }
+  }
+  const posted = payload.targets.map((_, i) => i).filter((i) => progress[`t${i}`] === 'posted');
+  if (posted.length === 0) return { type: 'failed', error: firstError ?? 'no chat to post to' };
+  // Edits recorded while the post waited would only repeat it.
+  await deps.store.dropEditsBefore(ticket.ref, progress.renderedAt as number);
+  return { type: 'sent', messageIds: posted.map((i) => progress[`m${i}`][0] as number) };
+}
+
+/** Edits each recorded card; a card that is gone or a chat that is closed is skipped. */
+async function editCards(ctx: DeliveryContext, cards: CardLocation[], text: string, keyboard: RenderedMessage['keyboard'] | { inline_keyboard: [] }, deps: CardDeps): Promise<Outcome> {
+  for (const card of cards) {
+    const name = `e${card.chatId}:${card.messageId}`;
+    if (ctx.progress[name]) continue;
+    try {
+      await step(ctx, name, card.chatId, 1, async () => {
+        await deps.api.editMessageText(card.chatId, card.messageId, text, { ...HTML, reply_markup: keyboard }, signalOf(ctx)).catch((error) => {
+          if (!isNotModified(error)) throw error;
+        });
+        return [card.messageId];
+      });
+    } catch (error) {
+      const outcome = outcomeOfError(error, card.chatId);
+      if (outcome.type !== 'failed') return outcome;
+      deps.services.log.warn({ ref: ctx.item.ref, chatId: card.chatId, error: outcome.error }, 'a card could not be edited');
+      ctx.progress[name] = 'failed';
+    }
+  }
+  return { type: 'sent', messageIds: cards.map((c) => c.messageId) };
+}
+
+export async function deliverCardRefresh(ctx: DeliveryContext, deps: CardDeps): Promise<Outcome> {
+  const ticket = await deps.services.tickets.get(ctx.item.ref!);
+  if (!ticket) return { type: 'dropped', reason: 'no such ticket' };
+  // A later refresh of the same card waits behind this one: it alone will do.
+  if (await deps.store.supersededBy(ctx.item)) return { type: 'dropped', reason: 'a later edit follows' };
+  const cards = await deps.services.tickets.cards(ticket.ref);
+  if (cards.length === 0) return { type: 'dropped', reason: 'card not posted yet: the post shows the current state' };
+  const card = await renderCardNow(ticket, deps);
+  return editCards(ctx, cards, card.text, card.keyboard ?? { inline_keyboard: [] }, deps);
+}
+
+/** After a transfer: the old cards say where the ticket went, and lose their buttons. */
+export async function deliverCardMoved(ctx: DeliveryContext, deps: CardDeps): Promise<Outcome> {
+  const payload = ctx.item.payload as MovedPayload;
+  const { policy, texts } = deps.services;
+  const text = texts.t(policy.language, 'card-moved', { ref: ctx.item.ref!, department: departmentName(policy, payload.department, policy.language) });
+  return editCards(ctx, payload.cards, text, { inline_keyboard: [] }, deps);
+}

@@ -1,0 +1,120 @@
+/**
+ * Every closure gets its follow-up decision, once. Closures are read from the event log
+ * ('confirmed' by the resident, 'auto_confirmed' by the scheduler: the only two ways a ticket
+ * closes), so no closing path can be missed, and a closure is decided exactly once: its
+ * survey document's id is the closing event's (ref, seq) and the insert is unique.
+ *
+ * An inquiry the resident closes ("got my answer") counts like any other closure: it is in
+ * the sampled pool with SPEC.md's "anything else: within 7 days".
+ */
+import { localDateKey, localMonthKey } from '../time/zoned';
+import type { TicketEvent, TicketState } from '../tickets/types';
+import { isDuplicateKey } from '../db/models';
+import { followupHours, followupPolicy, type CoverageClass } from './config';
+import { categoryKey, coverageOf, timingClass } from './coverage';
+import type { FollowupDeps } from './deps';
+import { EventScan } from './eventScan';
+import { ensureFollowupIndexes, followupModels, type FollowupModels, type SurveyDoc } from './model';
+import { SampleDraws } from './sampling';
+import { firstFollowupTimes, recheckTimes } from './schedule';
+
+export const surveyIdOf = (event: Pick<TicketEvent, 'ref' | 'seq'>) => `${event.ref}.${event.seq}`;
+
+export class ClosureWatcher {
+  private readonly followups: FollowupModels;
+  private readonly scan: EventScan;
+  private readonly draws: SampleDraws;
+
+  constructor(private readonly deps: FollowupDeps) {
+    const rules = followupPolicy(deps.policy);
+    this.followups = followupModels(deps.models);
+    this.scan = new EventScan(deps.models, this.followups, {
+      name: 'closures',
+      types: ['confirmed', 'auto_confirmed'],
+      overlap: rules.scanOverlap,
+      firstRunLookback: rules.firstRunLookback,
+      batch: rules.batch,
+    });
+    this.draws = new SampleDraws(this.followups, deps.random ?? Math.random);
+  }
+
+  /** Decides the closures since the last tick; returns how many were new and how many get a survey. */
+  async tick(): Promise<{ closures: number; scheduled: number }> {
+    await ensureFollowupIndexes(this.deps.models);
+    const { events, commit } = await this.scan.next(this.deps.clock.now());
+    let closures = 0;
+    let scheduled = 0;
+    for (const event of events) {
+      const decided = await this.onClosed(event);
+      if (decided === undefined) continue;
+      closures++;
+      if (decided) scheduled++;
+    }
+    await commit();
+    return { closures, scheduled };
+  }
+
+  /** True: a survey is scheduled; false: decided against; undefined: decided before. */
+  private async onClosed(event: TicketEvent): Promise<boolean | undefined> {
+    const { Survey } = this.followups;
+    const id = surveyIdOf(event);
+    if (await Survey.exists({ _id: id })) return undefined;
+    const ticket = await this.deps.tickets.get(event.ref);
+    if (!ticket) return undefined;
+    // Told here rather than by the job that confirmed it: the event is the durable record, so
+    // a crash in between still tells the resident (the message key makes a repeat harmless).
+    if (event.type === 'auto_confirmed') await this.deps.ports.autoConfirmed(ticket, event);
+
+    const { policy } = this.deps;
+    const rules = followupPolicy(policy);
+    const closedAt = new Date(event.at);
+    const month = localMonthKey(closedAt, policy.timezone);
+    const earlier = await Survey.find({ ref: ticket.ref, stage: 'first' }, { dissatisfied: 1 }).lean<Pick<SurveyDoc, 'dissatisfied'>[]>();
+    const { coverage, rule } = coverageOf(ticket, rules, earlier.some((s) => s.dissatisfied));
+    const sampled = rule === 'sampled';
+    const selected = rule === 'always' || (sampled && (await this.draws.decide(id, coverage, month, rules.share, this.deps.clock.now())));
+
+    const hours = followupHours(policy);
+    const timing = timingClass(ticket);
+    const times = firstFollowupTimes(closedAt, timing, rules, hours, policy.timezone);
+    const common = this.commonFields(ticket, closedAt, coverage, timing, sampled);
+    if (selected && ticket.kind === 'repair' && ticket.report.repairKind === 'defect') {
+      // Inserted before the first survey, whose id marks the closure as decided.
+      const recheck = recheckTimes(closedAt, rules, hours, policy.timezone);
+      await this.insert({ ...common, _id: `${id}r`, round: earlier.length + 1, stage: 'recheck', status: 'scheduled', ...recheck, nextAt: recheck.dueAt });
+    }
+    const decision = selected
+      ? { status: 'scheduled' as const, ...times, nextAt: times.dueAt }
+      : { status: 'skipped' as const, skipReason: rule === 'never' ? coverage : 'not_drawn' };
+    await this.insert({ ...common, _id: id, round: earlier.length + 1, stage: 'first', ...decision });
+    this.deps.log.info({ ref: ticket.ref, survey: id, coverage, selected }, 'follow-up decided');
+    return selected;
+  }
+
+  private commonFields(ticket: TicketState, closedAt: Date, coverage: CoverageClass, timing: SurveyDoc['timing'], sampled: boolean) {
+    const tz = this.deps.policy.timezone;
+    return {
+      ref: ticket.ref,
+      kind: ticket.kind,
+      department: ticket.department,
+      category: categoryKey(ticket),
+      building: ticket.resident.building ?? '',
+      residentId: ticket.resident.telegramId,
+      coverage,
+      timing,
+      sampled,
+      month: localMonthKey(closedAt, tz),
+      day: localDateKey(closedAt, tz),
+      closedAt,
+    };
+  }
+
+  private async insert(doc: SurveyDoc): Promise<void> {
+    try {
+      await this.followups.Survey.create(doc);
+    } catch (error) {
+      // Another instance decided the same closure a moment earlier: same facts, keep theirs.
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Reading the event log from where the last tick stopped. The log is the one place that sees
+ * every change, whoever made it (a resident's Solved, the scheduler's auto-confirmation, a
+ * second bot instance), so watching it misses no closure and no new report. The query is an
+ * index range on (type, at) from the watermark: a tick costs what happened since the last one.
+ *
+ * An event is written with the time its writer read the clock; another instance may insert
+ * it a moment after this scan passed that time. So every scan reads `scanOverlap` back again,
+ * and what it does with an event must be idempotent (the callers insert against unique ids).
+ */
+import type { Models } from '../db/models';
+import type { TicketEvent, TicketEventType } from '../tickets/types';
+import type { FollowupModels, WatermarkDoc } from './model';
+
+export class EventScan {
+  constructor(
+    private readonly models: Models,
+    private readonly followups: FollowupModels,
+    private readonly options: { name: string; types: TicketEventType[]; overlap: number; firstRunLookback: number; batch: number },
+  ) {}
+
+  /** Events of the watched types since the watermark (with the overlap), oldest first, about one batch. */
+  async next(now: Date): Promise<{ events: TicketEvent[]; commit: () => Promise<void> }> {
+    const { name, types, overlap, firstRunLookback, batch } = this.options;
+    const mark = await this.followups.Watermark.findById(name).lean<WatermarkDoc>();
+    // A mark left by a full batch is exact (the backlog continues right after it); a mark at
+    // "now" is read again `overlap` back.
+    const from = mark ? new Date(new Date(mark.at).getTime() - (mark.exact ? 0 : overlap)) : new Date(now.getTime() - firstRunLookback - overlap);
+    const query = { type: { $in: types } };
+    const events = await this.models.TicketEvent.find({ ...query, at: { $gt: from, $lte: now } }).sort({ at: 1 }).limit(batch).lean<TicketEvent[]>();
+    if (events.length < batch) return { events, commit: () => this.advance(now, false) };
+    // A full batch: take every event of its last instant too, so the next read can start
+    // strictly after it — even when more than a batch share one instant.
+    const lastAt = new Date(events[events.length - 1].at);
+    const seen = new Set(events.map((e) => `${e.ref}#${e.seq}`));
+    const sameInstant = await this.models.TicketEvent.find({ ...query, at: lastAt }).lean<TicketEvent[]>();
+    const all = [...events, ...sameInstant.filter((e) => !seen.has(`${e.ref}#${e.seq}`))];
+    return { events: all, commit: () => this.advance(lastAt, true) };
+  }
+
+  /** Moves the watermark forward, never back; two instances writing it at once both go forward. */
+  private async advance(to: Date, exact: boolean): Promise<void> {
+    const { Watermark } = this.followups;
+    const updated = await Watermark.updateOne({ _id: this.options.name, at: { $lt: to } }, { $set: { at: to, exact } });
+    if (updated.matchedCount > 0) return;
+    try {
+      await Watermark.create({ _id: this.options.name, at: to, exact });
+    } catch {
+      // It exists with a later mark (another instance went further): keep theirs.
+    }
+  }
+}

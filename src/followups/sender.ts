@@ -1,0 +1,103 @@
+/**
+ * Sends the surveys that are due, re-sends the unanswered ones once, and finally records
+ * "no answer". One indexed query per tick finds every due step: (status, nextAt).
+ *
+ * Exactly once with several instances: the message goes through the notifier's queue with a
+ * key per survey and step (a second enqueue of the key is ignored), and the log event is
+ * written by whoever wins the step's unique claim. The survey's own fields are then set by
+ * both — same values — so a crash between the steps is finished by the next tick.
+ */
+import { claimOnce } from '../jobs/once';
+import { isWithinHours, nextOpening } from '../policy/hours';
+import type { TicketState } from '../tickets/types';
+import { SurveyAnswers, questionsOf, isAnswered } from './answers';
+import { followupHours, followupPolicy } from './config';
+import type { FollowupDeps } from './deps';
+import { ensureFollowupIndexes, followupModels, type FollowupModels, type SurveyDoc } from './model';
+import { inDaytime } from './schedule';
+
+type Step = 'sent' | 'resent' | 'no_answer' | 'answered' | 'cancelled' | 'postponed';
+
+export class SurveySender {
+  private readonly followups: FollowupModels;
+  private readonly answers: SurveyAnswers;
+
+  constructor(private readonly deps: FollowupDeps) {
+    this.followups = followupModels(deps.models);
+    this.answers = new SurveyAnswers(deps);
+  }
+
+  async tick(): Promise<Partial<Record<Step, number>>> {
+    await ensureFollowupIndexes(this.deps.models);
+    const now = this.deps.clock.now();
+    const due = await this.followups.Survey.find({ status: { $in: ['scheduled', 'sent', 'resent'] }, nextAt: { $lte: now } })
+      .sort({ nextAt: 1 })
+      .limit(followupPolicy(this.deps.policy).batch)
+      .lean<SurveyDoc[]>();
+    const counts: Partial<Record<Step, number>> = {};
+    for (const survey of due) {
+      const step = await this.advance(survey, now);
+      if (step) counts[step] = (counts[step] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  private async advance(survey: SurveyDoc, now: Date): Promise<Step | undefined> {
+    const { policy } = this.deps;
+    const rules = followupPolicy(policy);
+    const hours = followupHours(policy);
+    if (survey.status === 'resent') return this.giveUp(survey, now);
+
+    const ticket = await this.deps.tickets.get(survey.ref);
+    // Reopened since (or closed again later: a newer closure has its own survey).
+    if (!ticket || ticket.status !== 'closed' || new Date(ticket.closedAt!).getTime() !== new Date(survey.closedAt).getTime()) {
+      await this.set(survey, { status: 'cancelled', skipReason: 'ticket_changed' }, ['nextAt']);
+      return 'cancelled';
+    }
+    // Never at night, whatever the stored time says (a tick that ran late, changed hours).
+    if (!isWithinHours(now, hours, policy.timezone)) {
+      await this.set(survey, { nextAt: nextOpening(now, hours, policy.timezone) });
+      return 'postponed';
+    }
+    if (survey.status === 'scheduled') {
+      await this.deps.ports.sendSurvey(survey, ticket, 'first');
+      await this.recordOnce(survey, 'sent', ticket, now);
+      const nextAt = inDaytime(new Date(now.getTime() + rules.resendAfter), hours, policy.timezone);
+      await this.set(survey, { status: 'sent', sentAt: now, nextAt }, [], 'scheduled');
+      return 'sent';
+    }
+    await this.deps.ports.sendSurvey(survey, ticket, 'resend');
+    await this.recordOnce(survey, 'resent', ticket, now);
+    await this.set(survey, { status: 'resent', resentAt: now, nextAt: new Date(now.getTime() + rules.noAnswerAfter) }, [], 'sent');
+    return 'resent';
+  }
+
+  /** The wait after the reminder is over: what was answered is the answer; nothing is "no answer". */
+  private async giveUp(survey: SurveyDoc, now: Date): Promise<Step> {
+    if (questionsOf(survey).some((q) => isAnswered(survey, q))) {
+      await this.answers.finish(survey, false);
+      return 'answered';
+    }
+    if (await claimOnce(this.deps.models, `fu:${survey._id}:no_answer`, now)) {
+      await this.deps.tickets.record(survey.ref, 'survey_no_answer', { data: { survey: survey._id, stage: survey.stage } });
+    }
+    await this.set(survey, { status: 'no_answer', noAnswerAt: now }, ['nextAt'], 'resent');
+    return 'no_answer';
+  }
+
+  private async recordOnce(survey: SurveyDoc, step: 'sent' | 'resent', ticket: TicketState, now: Date): Promise<void> {
+    if (!(await claimOnce(this.deps.models, `fu:${survey._id}:${step}`, now))) return;
+    const type = step === 'sent' ? 'survey_sent' : 'survey_resent';
+    await this.deps.tickets.record(ticket.ref, type, { data: { survey: survey._id, stage: survey.stage, round: survey.round } });
+    this.deps.log.info({ ref: ticket.ref, survey: survey._id, step }, 'follow-up survey sent');
+  }
+
+  /** Sets fields unless the survey moved on meanwhile (the resident finished it between the steps). */
+  private async set(survey: SurveyDoc, fields: Partial<SurveyDoc>, unset: (keyof SurveyDoc)[] = [], fromStatus?: SurveyDoc['status']): Promise<void> {
+    const filter: Record<string, unknown> = { _id: survey._id };
+    filter.status = fromStatus ?? survey.status;
+    const update: Record<string, unknown> = { $set: fields };
+    if (unset.length > 0) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
+    await this.followups.Survey.updateOne(filter, update);
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The scheduler's time-limit work, one class per job, each run from the scheduler's tick:
+ * - LimitAlertJob: reminders, head and manager escalations (rules.ts);
+ * - ReannounceJob: unclaimed tickets announced again in their group;
+ * - NoProgressReleaseJob: claimed tickets nobody works on go back to the pool;
+ * - WeeklyProgressJob: a word to the resident every week a ticket stays open.
+ *
+ * Exactly once, with any number of instances: the messages of one alert are enqueued under
+ * keys derived from the alert's key (the notifier sends each key once), then the alert's key
+ * is claimed with a unique insert and only the winner records the event. A crash between the
+ * two re-enqueues (a no-op) and records on the next tick; nothing is sent or recorded twice.
+ */
+import type { Clock } from '../clock';
+import type { OfficePolicy } from '../config/office';
+import type { Models } from '../db/models';
+import { claimOnce } from '../jobs/once';
+import { isWithinHours } from '../policy/hours';
+import type { DomainLogger, TicketService } from '../tickets/service';
+import type { TicketEvent, TicketEventType, TicketState } from '../tickets/types';
+import { alertsDue, announcementDue, announcementKey, lookaheads, progressKey, progressWeekDue, releaseDue, type DueAlert } from './rules';
+import type { TimeLimitSettings } from './settings';
+import { LimitStore, uniqueTickets } from './store';
+
+/** The adapter's side: renders and enqueues (bot/limits/notices.ts). Each message is keyed, so a repeat call sends nothing. */
+export interface LimitNotices {
+  /** Sends an alert's messages; returns the line for the office's record (office language). */
+  alert(ticket: TicketState, alert: DueAlert): Promise<string>;
+  reannounce(ticket: TicketState, number: number, openSince: Date, key: string): Promise<void>;
+  /** Why the scheduler released it, for the event log (office language). */
+  releaseReason(ticket: TicketState): string;
+  released(before: TicketState, after: TicketState, event: TicketEvent): Promise<void>;
+  progress(ticket: TicketState, week: number, key: string): Promise<void>;
+}
+
+export interface LimitJobDeps {
+  models: Models;
+  clock: Clock;
+  policy: OfficePolicy;
+  settings: TimeLimitSettings;
+  tickets: TicketService;
+  notices: LimitNotices;
+  log: DomainLogger & { error(obj: object, msg?: string): void };
+  store?: LimitStore;
+}
+
+interface Pending {
+  ticket: TicketState;
+  key: string;
+}
+
+/** Runs the not-yet-done items: send (idempotent), claim the key, record once. Returns how many this instance recorded. */
+async function deliverOnce<T extends Pending>(
+  deps: LimitJobDeps,
+  store: LimitStore,
+  items: T[],
+  send: (item: T) => Promise<string | void>,
+  record: (item: T, text: string | undefined) => { type: TicketEventType; data: Record<string, unknown> },
+): Promise<number> {
+  const done = await store.done(items.map((i) => i.key));
+  let recorded = 0;
+  for (const item of items.filter((i) => !done.has(i.key))) {
+    try {
+      const text = (await send(item)) ?? undefined;
+      if (!(await claimOnce(deps.models, item.key, deps.clock.now()))) continue;
+      const { type, data } = record(item, text);
+      await deps.tickets.record(item.ticket.ref, type, { text, data });
+      recorded++;
+    } catch (error) {
+      // One ticket's failure (a chat gone) must not hold up the others; the next tick retries it.
+      deps.log.error({ err: error, ref: item.ticket.ref, key: item.key }, 'time-limit notice failed');
+    }
+  }
+  return recorded;
+}
+
+abstract class LimitJob {
+  protected readonly store: LimitStore;
+
+  constructor(protected readonly deps: LimitJobDeps) {
+    this.store = deps.store ?? new LimitStore(deps.models);
+  }
+
+  abstract run(): Promise<unknown>;
+}
+
+export class LimitAlertJob extends LimitJob {
+  async run(): Promise<{ due: number; sent: number }> {
+    const { clock, policy, settings } = this.deps;
+    const now = clock.now();
+    const ahead = lookaheads(policy, settings);
+    const by = (ms: number) => new Date(now.getTime() + ms);
+    const candidates = uniqueTickets(
+      await Promise.all([
+        this.store.responseDueBy(by(ahead.response)),
+        this.store.onSiteDueBy(by(ahead.onSite)),
+        this.store.resolutionDueBy(by(ahead.resolution)),
+        this.store.firstAnswerDueBy(by(ahead.firstAnswer)),
+      ]),
+    );
+    const majors = candidates.filter((t) => t.complaint?.class === 'major' && t.complaint.firstAnswerDueAt).map((t) => t.ref);
+    const answered = await this.store.firstAnswered(majors);
+    const due = candidates.flatMap((ticket) =>
+      alertsDue(ticket, now, policy, settings, { firstAnswered: answered.has(ticket.ref) }).map((alert) => ({ ticket, key: alert.key, alert })),
+    );
+    const sent = await deliverOnce(
+      this.deps,
+      this.store,
+      due,
+      (item) => this.deps.notices.alert(item.ticket, item.alert),
+      ({ alert }) => ({ type: alert.level === 'remind' ? 'reminded' : 'escalated', data: { limit: alert.limit, level: alert.level, due: alert.due } }),
+    );
+    return { due: due.length, sent };
+  }
+}
+
+export class ReannounceJob extends LimitJob {
+  async run(): Promise<{ due: number; sent: number }> {
+    const { clock, settings } = this.deps;
+    const now = clock.now();
+    const shortest = Math.min(settings.reannounceAfter, settings.emergencyReannounceEvery);
+    const unclaimed = await this.store.unclaimedSince(new Date(now.getTime() - shortest));
+    const since = await this.store.openSince(unclaimed.map((t) => t.ref));
+    const due = unclaimed.flatMap((ticket) => {
+      const openSince = since.get(ticket.ref) ?? new Date(ticket.createdAt);
+      const number = announcementDue(ticket, openSince, now, settings);
+      return number > 0 ? [{ ticket, number, openSince, key: announcementKey(ticket.ref, openSince, number) }] : [];
+    });
+    const sent = await deliverOnce(
+      this.deps,
+      this.store,
+      due,
+      (item) => this.deps.notices.reannounce(item.ticket, item.number, item.openSince, item.key),
+      (item) => ({ type: 'reannounced', data: { number: item.number } }),
+    );
+    return { due: due.length, sent };
+  }
+}
+
+export class NoProgressReleaseJob extends LimitJob {
+  async run(): Promise<{ released: number }> {
+    const { clock, settings, tickets, notices } = this.deps;
+    const now = clock.now();
+    const candidates = await this.store.claimedOnSiteBefore(new Date(now.getTime() - settings.noProgressRelease));
+    let released = 0;
+    for (const ticket of candidates.filter((t) => releaseDue(t, now, settings))) {
+      try {
+        // The domain decides the race: a second instance (or an Arrived a moment ago) is refused.
+        const result = await tickets.autoRelease(ticket.ref, notices.releaseReason(ticket));
+        if (!result.ok) continue;
+        await notices.released(ticket, result.ticket, result.event);
+        released++;
+      } catch (error) {
+        this.deps.log.error({ err: error, ref: ticket.ref }, 'automatic release failed');
+      }
+    }
+    return { released };
+  }
+}
+
+export class WeeklyProgressJob extends LimitJob {
+  async run(): Promise<{ due: number; sent: number } | 'night'> {
+    const { clock, policy, settings } = this.deps;
+    const now = clock.now();
+    // A resident hears from the office in daytime: a week that ends at 3 a.m. is told at opening.
+    if (!isWithinHours(now, policy.frontDesk, policy.timezone)) return 'night';
+    const open = await this.store.liveSince(new Date(now.getTime() - settings.weeklyProgressEvery));
+    const due = open.flatMap((ticket) => {
+      const week = progressWeekDue(ticket, now, settings);
+      return week > 0 ? [{ ticket, week, key: progressKey(ticket.ref, week) }] : [];
+    });
+    const sent = await deliverOnce(
+      this.deps,
+      this.store,
+      due,
+      (item) => this.deps.notices.progress(item.ticket, item.week, item.key),
+      (item) => ({ type: 'progress_sent', data: { week: item.week } }),
+    );
+    return { due: due.length, sent };
+  }
+}

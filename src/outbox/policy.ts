@@ -1,0 +1,60 @@
+/**
+ * The outbox's configuration: Telegram's sending limits and the retry rules. Every value
+ * is office configuration (`outbox:` in the policy file); these are the defaults.
+ */
+import type { OfficePolicy } from '../config/office';
+
+export interface OutboxPolicy {
+  /** Messages per second to all chats together (Telegram: about 30). */
+  globalPerSecond: number;
+  /** Sustained messages per second to one chat (Telegram: about 1)... */
+  perChatPerSecond: number;
+  /** ...after a short burst of this many (Telegram allows short bursts). */
+  perChatBurst: number;
+  /** Messages per minute to one group (Telegram: 20). */
+  perGroupPerMinute: number;
+  /** How long a claimed item is another instance's before it counts as abandoned (ms). */
+  lease: number;
+  /** Server and network errors tolerated per item before it is given up (429s do not count). */
+  maxAttempts: number;
+  /** First wait after a server or network error (ms); doubles with each further one... */
+  retryBase: number;
+  /** ...up to this (ms). */
+  retryMax: number;
+  /** How long a Notifier call waits for its own message (limits, a busy chat) before leaving it to the dispatcher (ms). */
+  inlineWait: number;
+  /** How often the running dispatcher looks for due items when nobody wakes it (ms). */
+  pollInterval: number;
+  /** Chats served at the same time by one dispatcher. */
+  concurrency: number;
+  /** How long shutdown may spend sending what is left (ms). */
+  flushTimeout: number;
+  /** Finished items are deleted after this (ms); the keys of items sent once per key are kept. */
+  keepSent: number;
+}
+
+const SECOND = 1000;
+const DAY = 24 * 3600 * SECOND;
+
+export const DEFAULT_OUTBOX: OutboxPolicy = {
+  globalPerSecond: 30,
+  perChatPerSecond: 1,
+  perChatBurst: 3,
+  perGroupPerMinute: 20,
+  lease: 60 * SECOND,
+  maxAttempts: 8,
+  retryBase: 1 * SECOND,
+  retryMax: 5 * 60 * SECOND,
+  inlineWait: 2 * SECOND,
+  pollInterval: 1 * SECOND,
+  concurrency: 16,
+  flushTimeout: 10 * SECOND,
+  keepSent: 7 * DAY,
+};
+
+/** The office's outbox settings over the defaults (the key may be missing or partial). */
+export function outboxPolicy(policy: OfficePolicy): OutboxPolicy {
+  const given = (policy as unknown as { outbox?: Partial<OutboxPolicy> }).outbox ?? {};
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<OutboxPolicy>;
+  return { ...DEFAULT_OUTBOX, ...defined };
+}

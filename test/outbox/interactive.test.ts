@@ -1,0 +1,71 @@
+/**
+ * Interactive replies go through the bot's client `fetch` (bot/outbox/interactive.ts):
+ * sent directly, never behind a batch of surveys, counted in the same limiter first; a
+ * 429 on one holds the outbox for that chat too; a reply that gets through to a person
+ * marked unreachable clears the mark.
+ */
+import { Api } from 'grammy';
+import { createHarness, people, TOKEN, type Harness } from '../support/harness';
+import { message, newInstance, outboxTestPolicy, type Instance } from './support';
+
+let h: Harness;
+let a: Instance;
+
+beforeEach(async () => {
+  h = await createHarness({ policy: outboxTestPolicy({ globalPerSecond: 20 }) });
+  a = await newInstance(h, 'a');
+});
+afterEach(async () => {
+  await a.close();
+  await h.close();
+});
+
+const interactiveApi = () => new Api(TOKEN, { apiRoot: h.fake.apiRoot, fetch: a.outbox.interactiveFetch });
+const maxInAnySecond = (times: number[]) => Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
+
+test('a reply during a batch of 60 surveys goes at once; together they stay within 20 a second', async () => {
+  for (let i = 0; i < 60; i++) await a.outbox.send(message(3000 + i, `survey ${i}`), 'background');
+  a.outbox.dispatcher.start();
+  await h.fake.waitForCall((c) => c.params.text === 'survey 15', 5000);
+
+  const started = Date.now();
+  await interactiveApi().sendMessage(people.alice.id, 'your answer');
+  const waited = Date.now() - started;
+  // The batch still has about two seconds to go: the reply did not queue behind it.
+  expect(waited).toBeLessThan(300);
+  expect(h.fake.callsOf('sendMessage').filter((c) => String(c.params.text).startsWith('survey')).length).toBeLessThan(55);
+
+  await a.outbox.dispatcher.stop(10_000);
+  const calls = h.fake.callsOf('sendMessage');
+  expect(calls).toHaveLength(61);
+  expect(calls.filter((c) => c.error)).toEqual([]);
+  expect(maxInAnySecond(calls.map((c) => c.at))).toBeLessThanOrEqual(20);
+});
+
+test('a 429 answered to an interactive reply holds the outbox for that chat as long', async () => {
+  h.fake.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } });
+  await expect(interactiveApi().sendMessage(people.bob.id, 'hello')).rejects.toThrow(/429|Too Many/);
+  expect(a.outbox.limiter.delay(people.bob.id, 1, 'outbox')).toBeGreaterThan(2500);
+  expect(a.outbox.limiter.delay(people.alice.id, 1, 'outbox')).toBeLessThan(100);
+});
+
+test('a reply that reaches a person marked unreachable clears the mark', async () => {
+  await a.outbox.store.markUnreachable(people.alice.id, '403 Forbidden: bot was blocked by the user');
+  await interactiveApi().sendMessage(people.alice.id, 'welcome back');
+  expect(await a.outbox.store.isUnreachable(people.alice.id)).toBe(false);
+  // A refused one does not.
+  await a.outbox.store.markUnreachable(people.bob.id, '403');
+  h.fake.blockUser(people.bob.id);
+  await expect(interactiveApi().sendMessage(people.bob.id, 'hi')).rejects.toThrow(/403|blocked/);
+  expect(await a.outbox.store.isUnreachable(people.bob.id)).toBe(true);
+});
+
+test('calls that send nothing (answers to button presses, chat actions) are not counted', async () => {
+  const api = interactiveApi();
+  for (let i = 0; i < 25; i++) await api.sendChatAction(people.alice.id, 'typing');
+  await api.getMe();
+  // 20 a second: had those counted, the outbox would wait now.
+  expect(a.outbox.limiter.delay(people.bob.id, 1, 'outbox')).toBe(0);
+  for (let i = 0; i < 20; i++) await api.sendMessage(3100 + i, `reply ${i}`);
+  expect(a.outbox.limiter.delay(people.bob.id, 1, 'outbox')).toBeGreaterThan(0);
+});
