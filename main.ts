@@ -21,6 +21,7 @@ import { Scheduler } from './src/jobs/scheduler';
 import { handoverDelivery } from './bot/handover';
 import { createFollowupJobs } from './bot/followups/jobs';
 import { createLimitJobs } from './bot/limits/jobs';
+import { createOutboxJobs } from './bot/outbox';
 import type { Api } from 'grammy';
 
 /** The database name when MONGODB_URI names none. */
@@ -63,9 +64,12 @@ async function main(): Promise<void> {
     deliver: handoverDelivery(bot.api, services),
     graceMs: policy.scheduler.handoverGrace,
   });
+  // Background messages left over from a previous run (a crash, a restart) go out first.
+  notifier.outbox.dispatcher.start();
   const scheduler = new Scheduler(
     [
       { name: 'handover', run: () => handover.runIfDue() },
+      ...createOutboxJobs(notifier.outbox, services),
       ...createFollowupJobs({ services, notifier }),
       ...createLimitJobs(services, notifier),
     ],
@@ -94,6 +98,8 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping');
     await bot.stop();
     await scheduler.stop();
+    // Lets the sends in flight finish and flushes what it can; the rest waits in the database.
+    await notifier.outbox.dispatcher.stop();
     server?.close();
     await database.close();
     await embedded?.stop();
