@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validate as cronValidate } from 'node-cron';
 import { DEFAULT_TIME_LIMITS, type TimeLimitSettings } from '../limits/settings';
 import { COVERAGE_CLASSES, type FollowupPolicy } from '../followups/config';
+import type { OutboxPolicy } from '../outbox/policy';
 import { parseDuration } from '../time/duration';
 import { parseHHMM } from '../time/zoned';
 import { ConfigError, zodProblems } from './errors';
@@ -52,6 +53,8 @@ export interface OfficePolicy {
   timeLimits: TimeLimitSettings;
   /** Follow-up surveys (src/followups/config.ts): only what the file sets; defaults there. */
   followups?: Partial<FollowupPolicy>;
+  /** Telegram's sending limits and the retry rules (src/outbox/policy.ts): only what the file sets. */
+  outbox?: Partial<OutboxPolicy>;
 }
 
 const MIN = 60_000;
@@ -272,6 +275,21 @@ const fileSchema = z.strictObject({
     firstRunLookback: duration(0).optional(),
     batch: z.number().int().min(1).max(5000).optional(),
   }).optional(),
+  outbox: z.strictObject({
+    globalPerSecond: z.number().positive().optional(),
+    perChatPerSecond: z.number().positive().optional(),
+    perChatBurst: z.number().int().min(1).optional(),
+    perGroupPerMinute: z.number().positive().optional(),
+    lease: duration(1).optional(),
+    maxAttempts: z.number().int().min(1).optional(),
+    retryBase: duration(1).optional(),
+    retryMax: duration(1).optional(),
+    inlineWait: duration(0).optional(),
+    pollInterval: duration(1).optional(),
+    concurrency: z.number().int().min(1).max(256).optional(),
+    flushTimeout: duration(0).optional(),
+    keepSent: duration(1).optional(),
+  }).optional(),
 });
 
 const defined = <T extends object>(o: T | undefined): Partial<T> =>
@@ -392,6 +410,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     scheduler: { cron: '* * * * *', handoverGrace: 30 * MIN, ...defined(f.scheduler) },
     timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) } as TimeLimitSettings,
     ...(f.followups ? { followups: f.followups as Partial<FollowupPolicy> } : {}),
+    ...(f.outbox ? { outbox: defined(f.outbox) as Partial<OutboxPolicy> } : {}),
   });
 }
 
