@@ -69,7 +69,7 @@ export class Notifier {
 
   /** Edits every card of the ticket to its state when the edit is sent (the latest). */
   async refreshCard(ticket: TicketState): Promise<void> {
-    const chatId = await cardLane(ticket, this.deps);
+    const chatId = cardLane(ticket, this.services.policy);
     // The same state needs one edit: a repeat (a refused claim showing the winner) is a no-op.
     await this.outbox.send({ kind: 'card.refresh', id: `card:${ticket.ref}:${ticket.seq}`, chatId, ref: ticket.ref, purpose: 'card', payload: {} }, 'now');
   }
@@ -136,10 +136,6 @@ export class Notifier {
       { kind: 'resident', id: `tell:${ticket.ref}:${event.seq}`, chatId: ticket.resident.telegramId, ref: ticket.ref, purpose: `update:${event.type}`, payload },
       'now',
     );
-  }
-
-  private get deps() {
-    return { api: this.api, services: this.services };
   }
 
   private async post(ticket: TicketState, replace: boolean): Promise<void> {

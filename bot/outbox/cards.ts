@@ -4,7 +4,7 @@
  * dropped (the post will show the same), and a post recorded before a transfer is dropped
  * (the transfer posts its own). Where a card went is recorded as each copy is posted.
  */
-import type { ChatTarget } from '../../src/config/office';
+import type { ChatTarget, OfficePolicy } from '../../src/config/office';
 import type { DeliveryContext } from '../../src/outbox/types';
 import type { OutboxStore } from '../../src/outbox/store';
 import type { Outcome } from '../../src/outbox/types';
@@ -35,10 +35,13 @@ export interface MovedPayload {
   department: string;
 }
 
-/** The chat whose order a card's items keep: where its main card is, or will be posted. */
-export async function cardLane(ticket: TicketState, deps: SenderDeps): Promise<number> {
-  const card = await deps.services.tickets.card(ticket.ref);
-  return card?.chatId ?? cardTargets(ticket, deps.services.policy)[0].chatId;
+/**
+ * The chat whose order a card's edits keep: where its main card is posted (the first
+ * target; after a transfer, the new department's). Edits render at send time, so even
+ * where the main card went elsewhere (its first chat refused it) an edit shows the latest.
+ */
+export function cardLane(ticket: TicketState, policy: OfficePolicy): number {
+  return cardTargets(ticket, policy)[0].chatId;
 }
 
 /** The card as staff should see it now, with the resident's reachability. */
@@ -82,7 +85,7 @@ export async function deliverCardPost(ctx: DeliveryContext, deps: CardDeps): Pro
           signalOf(ctx),
         );
         return [sent.message_id];
-      });
+      }, false);
       const location: CardLocation = { chatId: target.chatId, threadId: target.threadId, messageId, mediaMessageIds: album };
       if (payload.replace && !progress.replaced) await tickets.setCards(ticket.ref, [location]);
       else await tickets.addCard(ticket.ref, location);
@@ -108,16 +111,18 @@ export async function deliverCardPost(ctx: DeliveryContext, deps: CardDeps): Pro
 
 /** Edits each recorded card; a card that is gone or a chat that is closed is skipped. */
 async function editCards(ctx: DeliveryContext, cards: CardLocation[], text: string, keyboard: RenderedMessage['keyboard'] | { inline_keyboard: [] }, deps: CardDeps): Promise<Outcome> {
-  for (const card of cards) {
+  for (const [i, card] of cards.entries()) {
     const name = `e${card.chatId}:${card.messageId}`;
     if (ctx.progress[name]) continue;
     try {
-      await step(ctx, name, card.chatId, 1, async () => {
+      const edit = async () => {
         await deps.api.editMessageText(card.chatId, card.messageId, text, { ...HTML, reply_markup: keyboard }, signalOf(ctx)).catch((error) => {
           if (!isNotModified(error)) throw error;
         });
         return [card.messageId];
-      });
+      };
+      // Repeating an edit would be harmless, but the copies of an emergency card are many.
+      await step(ctx, name, card.chatId, 1, edit, i < cards.length - 1);
     } catch (error) {
       const outcome = outcomeOfError(error, card.chatId);
       if (outcome.type !== 'failed') return outcome;

@@ -79,7 +79,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const refreshCardsOf = async (residentId: number, alsoRef?: string) => {
     const tickets = (await services.tickets.listForResident(residentId, 10)).filter((t) => LIVE.includes(t.status) || t.ref === alsoRef);
     for (const ticket of tickets) {
-      await outbox.send({ kind: 'card.refresh', chatId: await cardLane(ticket, deps), ref: ticket.ref, purpose: 'reachability' }, dispatcher.running ? 'background' : 'now');
+      await outbox.send({ kind: 'card.refresh', chatId: cardLane(ticket, services.policy), ref: ticket.ref, purpose: 'reachability' }, dispatcher.running ? 'background' : 'now');
     }
   };
 

@@ -37,14 +37,17 @@ export interface ResidentPayload {
   media?: Media[];
 }
 
-/** Sends once per item: the step's message ids are kept in the progress and reused on a retry. */
-export async function step(ctx: DeliveryContext, name: string, chatId: number, weight: number, send: () => Promise<number[]>): Promise<number[]> {
+/**
+ * Sends once per item: the step's message ids are kept in the progress and reused on a
+ * retry. The last step of an item need not be saved (the item is then finished as sent).
+ */
+export async function step(ctx: DeliveryContext, name: string, chatId: number, weight: number, send: () => Promise<number[]>, save = true): Promise<number[]> {
   const done = ctx.progress[name] as number[] | undefined;
   if (done) return done;
   await ctx.gate(chatId, weight);
   const ids = await send();
   ctx.progress[name] = ids;
-  await ctx.saveProgress();
+  if (save) await ctx.saveProgress();
   return ids;
 }
 
@@ -79,7 +82,7 @@ export async function deliverMessage(ctx: DeliveryContext, deps: SenderDeps): Pr
         signalOf(ctx),
       );
       return [sent.message_id];
-    });
+    }, false);
     return { type: 'sent', messageIds: ids };
   } catch (error) {
     return outcomeOfError(error, item.chatId);
@@ -95,7 +98,7 @@ export async function deliverResidentUpdate(ctx: DeliveryContext, deps: SenderDe
     const ids = await step(ctx, 'msg', item.chatId, 1, async () => {
       const sent = await deps.api.sendMessage(item.chatId, payload.text, { ...HTML, ...(payload.keyboard ? { reply_markup: payload.keyboard } : {}) }, signalOf(ctx));
       return [sent.message_id];
-    });
+    }, false);
     return { type: 'sent', messageIds: [...album, ...ids] };
   } catch (error) {
     return outcomeOfError(error, item.chatId);

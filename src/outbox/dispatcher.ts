@@ -44,6 +44,7 @@ export class Dispatcher {
   private readonly lanes: Lanes;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private woken = false;
   private stopping = false;
   private stoppingDone?: Promise<void>;
   private stopped = false;
@@ -82,23 +83,13 @@ export class Dispatcher {
 
   /** Wakes the running loop (after items were recorded for it). */
   flushSoon(): void {
+    this.woken = true;
     this.wake?.();
   }
 
-  /** Sends everything due until nothing is left or `timeout` passes; returns how many items were handled. */
-  async flush(timeout = this.deps.policy.flushTimeout): Promise<number> {
-    const until = Math.min(this.now() + timeout, this.deadline);
-    let handled = 0;
-    while (this.now() < until && !this.stopped) {
-      const passed = await this.pass(until, true);
-      handled += passed.handled;
-      if (passed.handled > 0) continue;
-      // Nothing could go now: wait for the next due item if it falls due in time.
-      const wait = await this.untilNextDue();
-      if (wait === undefined || this.now() + wait >= until) break;
-      await this.sleep(wait);
-    }
-    return handled;
+  /** Sends everything due until nothing is left or `timeout` passes; returns how many items were finished (sent, dropped or given up). */
+  flush(timeout = this.deps.policy.flushTimeout): Promise<number> {
+    return this.serve(Math.min(this.now() + timeout, this.deadline), false);
   }
 
   /** ms until the next pending item falls due (a poll interval when one is due but held); undefined: nothing pending. */
@@ -131,19 +122,17 @@ export class Dispatcher {
   }
 
   private async run(): Promise<void> {
-    const { policy, log } = this.deps;
     while (!this.stopping) {
       try {
-        const passed = await this.pass(Math.min(this.now() + policy.lease / 4, this.deadline), false);
-        if (passed.handled > 0) continue;
-        await this.idle((await this.untilNextDue()) ?? policy.pollInterval);
+        await this.serve(Infinity, true);
       } catch (error) {
-        log.error({ err: error }, 'outbox: dispatcher pass failed');
-        await this.idle(policy.pollInterval);
+        this.deps.log.error({ err: error }, 'outbox: dispatcher failed; trying again');
+        await this.idle(this.deps.policy.pollInterval);
       }
     }
   }
 
+  /** Resolves after `ms`, or sooner when woken by flushSoon/stop. */
   private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
@@ -156,48 +145,73 @@ export class Dispatcher {
   }
 
   /**
-   * One round over the chats with due items, `concurrency` at a time: a worker that is done
-   * with a chat takes the next due one, so one slow chat (a group at its pace) holds only
-   * its own worker. Each chat once per round; the round ends when nothing new is due.
+   * Drains the chats with due items, `concurrency` at a time; as soon as one is done the
+   * next due chat starts, so a slow chat (a group at its pace) holds only its own drain. A
+   * chat that could send nothing (held by another instance, waiting for a retry) rests for a
+   * poll interval. `forever` (the loop) idles when nothing is due, until stop; otherwise
+   * (a flush) it returns once nothing is left that falls due before `until`.
    */
-  private async pass(until: number, wait: boolean): Promise<{ chats: number; handled: number }> {
-    const { store, policy } = this.deps;
-    const seen = new Set<number>();
-    const queue: number[] = [];
+  private async serve(until: number, forever: boolean): Promise<number> {
+    const { store, policy, log } = this.deps;
+    const active = new Set<Promise<void>>();
+    const resting = new Map<number, number>();
+    let due: number[] = [];
+    let dueReadAt = -Infinity;
     let handled = 0;
-    let exhausted = false;
-    let refilling: Promise<void> | undefined;
-    const refill = () =>
-      (refilling ??= (async () => {
-        const due = await store.dueChats(policy.concurrency * 8 + seen.size);
-        const fresh = due.filter((chatId) => !seen.has(chatId) && !queue.includes(chatId));
-        queue.push(...fresh);
-        if (fresh.length === 0) exhausted = true;
-      })().finally(() => (refilling = undefined)));
-    const worker = async () => {
-      while (!this.stopped && this.now() < until) {
-        const chatId = queue.shift();
-        if (chatId === undefined) {
-          if (exhausted) return;
-          await refill();
+    const start = (chatId: number) => {
+      const drainUntil = Math.min(until, this.deadline, this.now() + policy.lease / 4);
+      const drain: Promise<void> = this.lanes
+        .run(chatId, drainUntil, () => this.drain(chatId, drainUntil))
+        .then((outcomes) => {
+          const finished = [...(outcomes?.values() ?? [])].filter((o) => o.type !== 'retry').length;
+          handled += finished;
+          if (finished === 0) resting.set(chatId, this.now() + policy.pollInterval);
+        })
+        .catch((error) => log.error({ err: error, chatId }, 'outbox: draining a chat failed'))
+        .finally(() => active.delete(drain));
+      active.add(drain);
+    };
+    try {
+      while (this.now() < Math.min(until, this.deadline) && !this.stopped && !(forever && this.stopping)) {
+        let started = 0;
+        if (active.size < policy.concurrency) {
+          const now = this.now();
+          // The due chats are read again when these are used up, woken, or after a poll interval.
+          if (due.length === 0 || this.woken || now - dueReadAt > policy.pollInterval) {
+            this.woken = false;
+            for (const [chatId, until] of resting) if (until <= now) resting.delete(chatId);
+            due = await store.dueChats(policy.concurrency * 8 + resting.size);
+            dueReadAt = now;
+          }
+          while (due.length > 0 && active.size < policy.concurrency) {
+            const chatId = due.shift()!;
+            // A chat a Notifier call of this process is draining is left to it.
+            if (resting.has(chatId) || this.lanes.busy(chatId)) continue;
+            start(chatId);
+            started++;
+          }
+        }
+        if (started > 0) continue;
+        if (active.size > 0) {
+          await Promise.race([...active, this.idle(policy.pollInterval)]);
           continue;
         }
-        seen.add(chatId);
-        // A chat another drain of this process holds is skipped here (the loop) or waited for (a flush).
-        if (!wait && this.lanes.busy(chatId)) continue;
-        const outcomes = await this.lanes.run(chatId, until, () => this.drain(chatId, until));
-        handled += outcomes?.size ?? 0;
+        const wait = await this.untilNextDue();
+        if (forever) await this.idle(wait ?? policy.pollInterval);
+        else if (wait === undefined || this.now() + wait >= until) break;
+        else await this.sleep(wait);
       }
-    };
-    await Promise.all(Array.from({ length: policy.concurrency }, worker));
-    return { chats: seen.size, handled };
+    } finally {
+      await Promise.all(active);
+    }
+    return handled;
   }
 
   /** Sends the chat's items in order until it is empty, must wait, or `stopAfter` went. */
   private async drain(chatId: number, until: number, stopAfter?: string): Promise<Map<string, Outcome>> {
     const { store, limiter, policy } = this.deps;
     const outcomes = new Map<string, Outcome>();
-    while (!this.stopped) {
+    while (!this.stopped && this.now() < this.deadline) {
       const head = await store.head(chatId);
       // Waiting for a retry, or held by another instance: the chat waits with it.
       if (!head || head.dueAt > this.now()) break;
@@ -209,7 +223,8 @@ export class Dispatcher {
           await this.sleep(wait);
           continue;
         }
-        await store.postpone(chatId, this.now() + wait);
+        // (A short wait cut off by the end of the round keeps the chat's place in the queue.)
+        if (wait > SHORT_WAIT) await store.postpone(chatId, this.now() + wait);
         break;
       }
       const claim = await store.claim(head, policy.lease, this.instance);

@@ -69,7 +69,7 @@ export class RateLimiter {
   constructor(
     private readonly limits: Limits,
     readonly now: () => number = Date.now,
-    /** Safety margins on the window edges (ms) for the outbox: the server sees our sends a little later than we do. */
+    /** Safety margins on the window edges (ms): the server sees our sends a little later than we do. */
     private readonly margins = { second: 15, minute: 100 },
   ) {}
 
@@ -77,7 +77,7 @@ export class RateLimiter {
   delay(chatId: number, weight: number, sender: SenderKind): number {
     const now = this.now();
     const { globalPerSecond } = this.limits;
-    let wait = this.global.delay(now, weight, globalPerSecond, sender === 'outbox' ? this.margins.second : 0);
+    let wait = this.global.delay(now, weight, globalPerSecond, this.margins.second);
     if (sender === 'interactive') return Math.ceil(wait);
     // An interactive reply waiting for a slot gets it first.
     if (this.interactiveWaiting > 0) wait = Math.max(wait, 5);

@@ -170,9 +170,10 @@ export class OutboxStore {
       try {
         await this.models.Claim.create({ _id: `${item.id}:${attempt}`, at: new Date(now), by });
         // Pollers skip the item until the lease ends (the claim itself is what decides).
-        // A takeover counts as a failure: an item that kills its sender must not do so forever.
-        const failures = tookOver ? { failures: item.failures + 1 } : {};
-        await this.models.Item.updateOne({ _id: item.id }, { $set: { attempt, dueAt: new Date(now + lease), ...failures } });
+        // A takeover is written down (and counts as a failure: an item that kills its sender
+        // must not do so forever). A first claim is not: the claim alone decides, and the
+        // item stays findable for a takeover should this process die.
+        if (tookOver) await this.models.Item.updateOne({ _id: item.id }, { $set: { attempt, dueAt: new Date(now + lease), failures: item.failures + 1 } });
         return { attempt, at: now, tookOver };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -223,25 +224,24 @@ export class OutboxStore {
 
   /**
    * True when the person was marked (and now is not). Called after every message that got
-   * through, so it asks the database only about people in a recent list of the marked
-   * (a mark made by another instance is seen within MARKS_REFRESH).
+   * through, so it asks the database only about people on the list of the marked.
    */
   async clearUnreachable(chatId: number): Promise<boolean> {
+    if (!(await this.isUnreachable(chatId))) return false;
+    this.marked!.ids.delete(chatId);
+    const result = await this.models.Unreachable.deleteOne({ _id: chatId });
+    return result.deletedCount > 0;
+  }
+
+  /** From a list of the marked read at most MARKS_REFRESH ago (marks by another instance show within it). */
+  async isUnreachable(chatId: number): Promise<boolean> {
     await this.init();
     const now = this.now();
     if (!this.marked || now - this.marked.at > MARKS_REFRESH) {
       const docs = await this.models.Unreachable.find({}, { _id: 1 }).lean<{ _id: number }[]>();
       this.marked = { ids: new Set(docs.map((d) => d._id)), at: now };
     }
-    if (!this.marked.ids.has(chatId)) return false;
-    this.marked.ids.delete(chatId);
-    const result = await this.models.Unreachable.deleteOne({ _id: chatId });
-    return result.deletedCount > 0;
-  }
-
-  async isUnreachable(chatId: number): Promise<boolean> {
-    await this.init();
-    return !!(await this.models.Unreachable.exists({ _id: chatId }));
+    return this.marked.ids.has(chatId);
   }
 
   async countByStatus(status: ItemStatus): Promise<number> {

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: the outbox at Telegram's limits and one scheduler tick over 100,000
+ * tickets. Uses MONGODB_URI when set, else the embedded database (FerretDB; PostgreSQL when
+ * one answers on 127.0.0.1:5432, else SQLite), in a database of its own that it drops at
+ * the end. All traffic stays on 127.0.0.1; the whole run stops itself after 6 minutes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src/db/connection';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded';
+import { benchSending, type SendingFigures } from './sending';
+import { benchTick, type TickFigures } from './tick';
+
+const LIMIT_MS = 6 * 60_000;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function table(rows: [string, string, string][]): string {
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+function report(s: SendingFigures, t: TickFigures, backend: string): string {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const waits = [...s.interactiveWaitsMs].sort((a, b) => a - b);
+  return table([
+    ['measure', 'result', 'limit / note'],
+    ['messages enqueued (2,000 residents + 25 to each of 2 groups)', String(s.messages), `recorded in ${s.enqueueSeconds.toFixed(1)} s`],
+    ['delivered, each exactly once', `${s.delivered} (duplicates: ${s.duplicates})`, ''],
+    ['send time, first to last', `${s.sendSeconds.toFixed(1)} s`, ''],
+    ['messages per second', s.perSecond.toFixed(1), `configured ${s.configuredPerSecond}/s`],
+    ['busiest second (any 1 s window)', String(s.busiestSecond), `Telegram: 30`],
+    ['429 answers from the fake Bot API', String(s.refused429), 'it refuses >30/s, >20/min per group, >4/s per chat'],
+    ['longest per-group minute (any 60 s window)', String(s.busiestGroupMinute), `configured ${s.configuredPerGroupMinute}/min`],
+    ['interactive reply, idle', ms(s.interactiveIdleMs), 'round trip to the local fake'],
+    ['interactive reply during the batch (5 replies)', `median ${ms(waits[2])}, max ${ms(waits[4])}`, 'sent directly, counted first'],
+    [`tick: ${t.closedTickets.toLocaleString('en')} closed + ${t.due} due (auto-confirm)`, ms(t.tickMs), `${t.confirmed} confirmed`],
+    [`tick with nothing due, ${t.due} tickets in all`, ms(t.emptyTickSmallMs), 'the due query alone (median of 5)'],
+    [`tick with nothing due, ${(t.closedTickets + t.due).toLocaleString('en')} tickets`, ms(t.emptyTickLargeMs), `median of 5; the 100,000 inserted in ${t.insertSeconds.toFixed(1)} s`],
+    ['the due query ran as', t.plan, 'index { status, autoConfirmAt }'],
+    ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs`],
+  ]);
+}
+
+async function main(): Promise<void> {
+  setTimeout(() => {
+    process.stderr.write('bench: still running after 6 minutes; stopping\n');
+    process.exit(1);
+  }, LIMIT_MS).unref();
+  let embedded: EmbeddedDatabase | undefined;
+  let sqliteDir: string | undefined;
+  let uri = process.env.MONGODB_URI;
+  let backend = 'MongoDB (MONGODB_URI)';
+  if (!uri) {
+    sqliteDir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
+    const backendChoice = (process.env.BENCH_DB_BACKEND as 'postgresql' | 'sqlite' | undefined) ?? 'auto';
+    embedded = await startEmbeddedDatabase({ projectRoot: path.resolve(__dirname, '..'), backend: backendChoice, sqliteDir, log: (m) => log(`[db] ${m}`) });
+    uri = embedded.uri;
+    backend = `FerretDB v1.24.2 on ${embedded.backend}`;
+  }
+  const database = await openDatabase(uri, `helpdesk_bench_${Date.now().toString(36)}`);
+  try {
+    log('1/2 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
+    const sending = await benchSending(database, log);
+    log('2/2 one scheduler tick over 100,000 closed tickets');
+    const tick = await benchTick(database, log);
+    log('');
+    log(report(sending, tick, backend));
+  } finally {
+    await database.conn.dropDatabase().catch(() => undefined);
+    await database.close();
+    await embedded?.stop();
+    if (sqliteDir) rmSync(sqliteDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error)?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
