@@ -13,6 +13,7 @@ import { residentAnswers } from './features/residentAnswers';
 import { staffFeature } from './features/staff';
 import { mainMenu } from './keyboards';
 import { Notifier } from './notify';
+import { createOutbox } from './outbox';
 import { pickLanguage } from './texts';
 import { createRepairScene } from '../scenes/repair';
 import { createProfileScene } from '../scenes/registration';
@@ -52,10 +53,15 @@ export interface HelpdeskBot {
 
 export function createBot(options: CreateBotOptions): HelpdeskBot {
   const { services } = options;
-  const config: BotConfig<BotContext> = { botInfo: options.botInfo, client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined };
+  const apiRoot = options.apiRoot ? { apiRoot: options.apiRoot } : {};
+  // The outbox first: its limiter also paces interactive replies (ctx.reply, scenes), which go
+  // out directly but count against Telegram's limits before any queued survey. A client
+  // `fetch` reaches conversations' own Api objects too, where a transformer would not.
+  const outbox = createOutbox({ services, token: options.token, client: apiRoot });
+  const config: BotConfig<BotContext> = { botInfo: options.botInfo, client: { ...apiRoot, fetch: outbox.interactiveFetch } };
   const bot = new Bot<BotContext>(options.token, config);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  const notifier = new Notifier(bot.api, services);
+  const notifier = new Notifier(bot.api, services, outbox);
   const deps: SceneDeps = { services, notifier };
 
   // The same update delivered twice must not create anything twice.
