@@ -15,7 +15,8 @@ let child: ChildProcess | undefined;
 const instances: Instance[] = [];
 
 beforeEach(async () => {
-  h = await createHarness({ policy: outboxTestPolicy() });
+  // A lease long enough that a slow machine still tells "within" from "after" it.
+  h = await createHarness({ policy: outboxTestPolicy({ lease: 10_000 }) });
 });
 afterEach(async () => {
   child?.kill('SIGKILL');
@@ -72,13 +73,13 @@ test('killed while its send was in flight: after the lease the restarted bot del
   await killed(proc);
   h.fake.off('sendMessage');
 
-  // Within the lease (2 s) nobody sends it: the claim of the dead process still holds.
+  // Within the lease (10 s) nobody sends it: the claim of the dead process still holds.
   const restarted = await newInstance(h, 'restarted');
   instances.push(restarted);
   expect(await restarted.outbox.flush(300)).toBe(0);
   expect(sentTexts(h, 4002)).toEqual([]);
   // Past the lease it is taken over and sent, once.
-  const later = await newInstance(h, 'later', { now: () => Date.now() + 2500 });
+  const later = await newInstance(h, 'later', { now: () => Date.now() + 11_000 });
   instances.push(later);
   expect(await later.outbox.flush()).toBe(1);
   expect(await later.outbox.flush(200)).toBe(0);

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const conn = await mongoose.createConnection(uri, { dbName, serverSelectionTimeoutMS: 10_000 }).asPromise();
   const database = await attachDatabase(conn);
   const base = defaultOfficePolicy({ staffChatId: -1001000000001, timezone: 'Asia/Shanghai' });
-  const policy = { ...base, outbox: { lease: 2000, pollInterval: 50 } } as OfficePolicy;
+  const policy = { ...base, outbox: { lease: 10_000, pollInterval: 50 } } as OfficePolicy;
   const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => true } });
   const outbox = createOutbox({ services, token: TOKEN, client: { apiRoot }, instance: 'child' });
   const notifier = new Notifier(new Api(TOKEN, { apiRoot }), services, outbox);

@@ -41,19 +41,20 @@ test('recorded, then the process is gone before sending: the next start sends it
 });
 
 test('a claimant that died holding an item: nobody sends it during the lease, the next instance after it, once', async () => {
-  const dead = await instance('dead');
+  const policy = outboxTestPolicy({ lease: 10_000 });
+  const dead = await instance('dead', { policy });
   await dead.outbox.send(message(702, 'reminder for 702'), 'background');
   // Claimed (the unique insert made) and then the process died before the Bot API call.
   const item = (await dead.outbox.store.head(702))!;
-  expect(await dead.outbox.store.claim(item, 2000, 'dead')).toMatchObject({ attempt: 0, tookOver: false });
+  expect(await dead.outbox.store.claim(item, 10_000, 'dead')).toMatchObject({ attempt: 0, tookOver: false });
   await dead.close();
 
-  const alive = await instance('alive');
+  const alive = await instance('alive', { policy });
   expect(await alive.outbox.flush(300)).toBe(0);
   expect(sentTexts(h, 702)).toEqual([]);
 
-  // Seen 2.5 s later (past the 2 s lease): taken over with the next attempt number and sent.
-  const later = await instance('later', { now: () => Date.now() + 2500 });
+  // Seen 11 s later (past the 10 s lease): taken over with the next attempt number and sent.
+  const later = await instance('later', { policy, now: () => Date.now() + 11_000 });
   expect(await later.outbox.flush()).toBe(1);
   expect(sentTexts(h, 702)).toEqual(['reminder for 702']);
   expect(await later.outbox.store.get(item.id)).toMatchObject({ status: 'sent', attempt: 1, failures: 1 });
@@ -76,7 +77,7 @@ test('429 with retry_after and 502: every message delivered once, in order per c
   // 711's second message waited Telegram's second; nothing of 711 went in between.
   const times = (text: string) => h.fake.callsOf('sendMessage').filter((c) => c.params.text === text).map((c) => c.at);
   expect(times('711-2')[1] - times('711-2')[0]).toBeGreaterThanOrEqual(1000);
-  expect(Date.now() - started).toBeLessThan(4000);
+  expect(Date.now() - started).toBeLessThan(6000);
   expect(await a.outbox.store.countByStatus('sent')).toBe(12);
 });
 
@@ -137,7 +138,7 @@ test('shutdown with more than the timeout allows: stops on time, the rest goes a
   a.outbox.dispatcher.start();
   const stopping = Date.now();
   await a.outbox.dispatcher.stop(1000);
-  expect(Date.now() - stopping).toBeLessThan(2500);
+  expect(Date.now() - stopping).toBeLessThan(4000);
   const sentBefore = h.fake.callsOf('sendMessage').length;
   expect(sentBefore).toBeGreaterThan(0);
   expect(sentBefore).toBeLessThan(30);

@@ -15,9 +15,9 @@ import type { OutboxPolicy } from '../../src/outbox/policy';
 import { testPolicy, TOKEN, type Harness } from '../support/harness';
 import type { RecordedCall } from '../support/fakeTelegram';
 
-/** Short leases and retries; limits high enough not to matter unless a test sets them. */
+/** Short retries and polls; limits high enough not to matter unless a test sets them; a lease a slow machine cannot outrun. */
 export const FAST: Partial<OutboxPolicy> = {
-  lease: 2000,
+  lease: 10_000,
   retryBase: 50,
   retryMax: 400,
   pollInterval: 50,

@@ -35,6 +35,9 @@ export function testPolicy(overrides: Partial<OfficePolicy> = {}): OfficePolicy 
   policy.managers = [people.manager.id];
   policy.departments = policy.departments.map((d) => (d.id === 'engineering' ? { ...d, heads: [people.head.id] } : d));
   policy.dutyPhone = '0755-88886666';
+  // Tests run at machine speed: Telegram's pace (1 a second per chat, 20 a minute per group)
+  // would only slow them down. test/outbox/* and the bench check the real limits.
+  policy.outbox = { ...policy.outbox, globalPerSecond: 100_000, perChatPerSecond: 1000, perChatBurst: 1000, perGroupPerMinute: 100_000 };
   return { ...policy, ...overrides };
 }
 
