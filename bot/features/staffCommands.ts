@@ -6,11 +6,11 @@
  */
 import { Composer } from 'grammy';
 import type { Lang, OfficePolicy } from '../../src/config/office';
-import { isStaffRole, type Actor } from '../../src/people/actors';
 import { servesDepartment } from '../../src/tickets/rules';
 import { parseRef } from '../../src/tickets/reference';
 import type { TicketState } from '../../src/tickets/types';
 import type { BotContext } from '../context';
+import { departmentsHere, staffCaller, STATUS_ICON } from './staffScope';
 import type { Notifier } from '../notify';
 import { refusalText } from '../refusals';
 import { renderCard } from '../render/card';
@@ -26,7 +26,6 @@ const SUMMARY_MAX = 24;
 /** Telegram's limit for one message. */
 const MESSAGE_MAX = 4096;
 
-const STATUS_ICON: Record<string, string> = { open: '🟡', claimed: '🔵', on_site: '🟣', reopened: '🔴' };
 
 function summaryOf(ticket: TicketState, policy: OfficePolicy, texts: Texts, lang: Lang): string {
   const kind = ticket.kind === 'repair' ? kindName(policy, ticket.report.repairKind ?? '', lang) : texts.plain(lang, KIND_KEY[ticket.kind]);
@@ -60,38 +59,7 @@ export function staffCommandsFeature(notifier: Notifier): Composer<BotContext> {
   void notifier;
   const composer = new Composer<BotContext>();
 
-  /** The caller if they are staff; otherwise the refusal is sent and null returned. */
-  async function staffOnly(ctx: BotContext): Promise<Actor | null> {
-    const { services } = ctx;
-    const user = { id: ctx.from!.id, firstName: ctx.from!.first_name, username: ctx.from!.username };
-    const actor = await services.staff.actorFor(user);
-    const inGroup = ctx.chat!.type !== 'private';
-    if (!isStaffRole(actor.role)) {
-      ctx.log.info({ userId: user.id, command: ctx.msg?.text }, 'staff command refused: not staff');
-      await ctx.reply(services.texts.t(ctx.lang, 'refuse-not-staff'), HTML);
-      return null;
-    }
-    await services.staff.rememberProfile(user);
-    if (inGroup && !services.staff.isStaffChat(ctx.chat!.id)) {
-      await ctx.reply(services.texts.t(ctx.lang, 'cmd-staff-chat-only'), HTML);
-      return null;
-    }
-    return actor;
-  }
 
-  /** Departments whose tickets may be listed here: this group's, or (in private) those the caller serves. */
-  function departmentsHere(ctx: BotContext, actor: Actor): string[] {
-    const { policy } = ctx.services;
-    const chatId = ctx.chat!.id;
-    if (ctx.chat!.type !== 'private') {
-      const thread = ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
-      const inChat = policy.departments.filter((d) => d.chat.chatId === chatId);
-      const inTopic = inChat.filter((d) => d.chat.threadId !== undefined && d.chat.threadId === thread);
-      return (inTopic.length > 0 ? inTopic : inChat).map((d) => d.id);
-    }
-    if (actor.role === 'manager') return policy.departments.map((d) => d.id);
-    return policy.departments.filter((d) => actor.headOf.includes(d.id) || actor.chats.includes(d.chat.chatId)).map((d) => d.id);
-  }
 
   async function sendList(ctx: BotContext, title: string, tickets: TicketState[]): Promise<void> {
     const { services } = ctx;
@@ -101,7 +69,7 @@ export function staffCommandsFeature(notifier: Notifier): Composer<BotContext> {
   }
 
   composer.command('open', async (ctx) => {
-    const actor = await staffOnly(ctx);
+    const actor = await staffCaller(ctx);
     if (!actor) return;
     const { services } = ctx;
     const { policy, texts } = services;
@@ -118,7 +86,7 @@ export function staffCommandsFeature(notifier: Notifier): Composer<BotContext> {
   });
 
   composer.command('mine', async (ctx) => {
-    const actor = await staffOnly(ctx);
+    const actor = await staffCaller(ctx);
     if (!actor) return;
     const { texts, policy } = ctx.services;
     const tickets = await ctx.services.tickets.listLive({ ownerId: actor.id });
@@ -127,7 +95,7 @@ export function staffCommandsFeature(notifier: Notifier): Composer<BotContext> {
   });
 
   composer.command('ticket', async (ctx) => {
-    const actor = await staffOnly(ctx);
+    const actor = await staffCaller(ctx);
     if (!actor) return;
     const { services } = ctx;
     const { policy, texts } = services;

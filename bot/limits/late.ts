@@ -6,48 +6,17 @@
  * a colleague must not reach the colleague's group).
  */
 import type { Lang, OfficePolicy } from '../../src/config/office';
-import { isStaffRole, type Actor } from '../../src/people/actors';
 import { mostOverdue } from '../../src/limits/rules';
 import { LimitStore, uniqueTickets } from '../../src/limits/store';
 import { formatDuration } from '../../src/time/duration';
 import type { TicketState } from '../../src/tickets/types';
 import type { BotContext } from '../context';
+import { departmentsHere, staffCaller, STATUS_ICON } from '../features/staffScope';
 import { departmentName, when } from '../render/format';
 import { limitName, ticketWhat } from './render';
 
 const HTML = { parse_mode: 'HTML' as const };
 const LIST_MAX = 30;
-const STATUS_ICON: Record<string, string> = { open: '🟡', claimed: '🔵', on_site: '🟣', reopened: '🔴' };
-
-/** The caller if staff, in a staff chat or privately; otherwise the refusal is sent (as /open does). */
-async function staffOnly(ctx: BotContext): Promise<Actor | null> {
-  const { services } = ctx;
-  const user = { id: ctx.from!.id, firstName: ctx.from!.first_name, username: ctx.from!.username };
-  const actor = await services.staff.actorFor(user);
-  if (!isStaffRole(actor.role)) {
-    await ctx.reply(services.texts.t(ctx.lang, 'refuse-not-staff'), HTML);
-    return null;
-  }
-  await services.staff.rememberProfile(user);
-  if (ctx.chat!.type !== 'private' && !services.staff.isStaffChat(ctx.chat!.id)) {
-    await ctx.reply(services.texts.t(ctx.lang, 'cmd-staff-chat-only'), HTML);
-    return null;
-  }
-  return actor;
-}
-
-/** Departments listed here: this group's (its topic's, in a forum), or privately those the caller serves; undefined = all. */
-function departmentsHere(ctx: BotContext, actor: Actor, policy: OfficePolicy): string[] | undefined {
-  const chatId = ctx.chat!.id;
-  if (ctx.chat!.type !== 'private') {
-    const thread = ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
-    const inChat = policy.departments.filter((d) => d.chat.chatId === chatId);
-    const inTopic = inChat.filter((d) => d.chat.threadId !== undefined && d.chat.threadId === thread);
-    return (inTopic.length > 0 ? inTopic : inChat).map((d) => d.id);
-  }
-  if (actor.role === 'manager') return undefined;
-  return policy.departments.filter((d) => actor.headOf.includes(d.id) || actor.chats.includes(d.chat.chatId)).map((d) => d.id);
-}
 
 export interface LateTicket {
   ticket: TicketState;
@@ -93,13 +62,14 @@ export function renderLateLines(late: LateTicket[], ctx: BotContext, lang: Lang)
 
 export function lateCommand(store: LimitStore) {
   return async (ctx: BotContext): Promise<void> => {
-    const actor = await staffOnly(ctx);
+    const actor = await staffCaller(ctx);
     if (!actor) return;
     const { services } = ctx;
     const { policy, texts } = services;
     const lang = policy.language;
     const isNightChat = ctx.chat!.type !== 'private' && policy.nightShift.chat?.chatId === ctx.chat!.id;
-    const departments = departmentsHere(ctx, actor, policy);
+    // The manager's private list says "all", not every department by name.
+    const departments = ctx.chat!.type === 'private' && actor.role === 'manager' ? undefined : departmentsHere(ctx, actor);
     let late: LateTicket[];
     if (departments === undefined || departments.length > 0) late = await findLate(store, policy, services.clock.now(), departments);
     // The night-duty group's cards are the tickets that came in at night, and emergencies.

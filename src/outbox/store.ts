@@ -1,7 +1,7 @@
 /**
  * The outbox in the database. An item is written when the event is recorded and claimed
  * by a dispatcher with an insert of `<item>:<attempt>` against the claims' unique _id —
- * the one primitive that picks exactly one winner on MongoDB and FerretDB alike (no $inc,
+ * the one primitive that picks exactly one winner on MongoDB and FerretDB alike (no increments,
  * no compare-and-swap: ../../../shared/FACTS.md). A claim older than the lease is taken to
  * be a dead instance's, and the next attempt number is claimed, again with a unique insert.
  */

@@ -1,6 +1,6 @@
 /**
  * Human-friendly reference numbers (BX-20261122-007): one per insert into ref_numbers,
- * whose unique _id decides between residents confirming in the same second. `$inc`
+ * whose unique _id decides between residents confirming in the same second. Increment
  * counters lose updates on the test database (FACTS.md), so no counters.
  */
 import type { Models } from '../db/models';
