@@ -64,14 +64,16 @@ async function main(): Promise<void> {
     deliver: handoverDelivery(bot.api, services),
     graceMs: policy.scheduler.handoverGrace,
   });
-  // Background messages left over from a previous run (a crash, a restart) go out first.
+  // Notices a stopped run had not finished writing, then what it left in the outbox, go out first.
+  await services.reactor.recover();
   notifier.outbox.dispatcher.start();
   const scheduler = new Scheduler(
     [
       { name: 'handover', run: () => handover.runIfDue() },
       ...createOutboxJobs(notifier.outbox, services),
-      ...createFollowupJobs({ services, notifier }),
-      ...createLimitJobs(services, notifier),
+      ...createFollowupJobs({ services }),
+      ...createLimitJobs(services),
+      { name: 'reactions-recover', run: () => services.reactor.recover() },
     ],
     log,
     policy.scheduler.cron,

@@ -53,7 +53,7 @@ export async function benchSending(database: Database, log: (line: string) => vo
   const outbox = createOutbox({ services, token: TOKEN, client: { apiRoot: fake.apiRoot } });
   // What the bot's handlers and scenes send with: the client fetch that counts them first.
   const interactive = new Api(TOKEN, { apiRoot: fake.apiRoot, fetch: outbox.interactiveFetch });
-  const notifier = new Notifier(interactive, services, outbox);
+  const notifier = new Notifier(outbox);
   const limits = outboxPolicy(policy);
   try {
     await interactive.sendMessage(99_000, 'idle reply'); // opens the connection

@@ -7,15 +7,12 @@
 import pino from 'pino';
 import { createServices } from '../bot/services';
 import { Texts } from '../bot/texts';
-import { Notifier } from '../bot/notify';
-import { createOutbox } from '../bot/outbox';
 import { followupDeps } from '../bot/followups/jobs';
 import { AutoConfirmJob } from '../src/followups/autoConfirm';
 import { ManualClock } from '../src/clock';
 import { defaultOfficePolicy } from '../src/config/office';
 import type { Database } from '../src/db/connection';
 import { residentActor, type Actor } from '../src/people/actors';
-import { Api } from 'grammy';
 import { GROUPS } from './sending';
 
 const CLOSED = 100_000;
@@ -85,10 +82,7 @@ export async function benchTick(database: Database, log: (line: string) => void)
   const clock = new ManualClock(new Date('2026-11-23T02:00:00Z')); // 10:00 in Shanghai, a Monday
   const policy = defaultOfficePolicy({ staffChatId: GROUPS[0], timezone: 'Asia/Shanghai' });
   const services = createServices({ database, policy, clock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => true } });
-  // No Bot API here: the outbox only records what the tick would tell (nothing, for auto-confirm).
-  const outbox = createOutbox({ services, token: '123456:BENCH', client: { apiRoot: 'http://127.0.0.1:9' } });
-  const notifier = new Notifier(new Api('123456:BENCH', { apiRoot: 'http://127.0.0.1:9' }), services, outbox);
-  const job = new AutoConfirmJob(followupDeps(services, notifier));
+  const job = new AutoConfirmJob(followupDeps(services));
 
   // 100 repairs resolved now: their quiet period (3 days) ends on Thursday morning.
   const staff: Actor = { id: 601, name: '张', role: 'staff', chats: [GROUPS[0]], headOf: [] };

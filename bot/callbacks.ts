@@ -18,7 +18,9 @@ export type StaffCallbackAction =
   | 'ans'; // answer an inquiry
 export type ResidentCallbackAction = 'ok' | 'no';
 
-const REF = '([A-Z]{2}-\\d{8}-\\d{3,})';
+import { REF_SOURCE } from '../src/tickets/reference';
+
+const REF = `(${REF_SOURCE})`;
 
 export const staffData = (action: StaffCallbackAction, ref: string, arg?: string | number) =>
   arg === undefined ? `tk:${action}:${ref}` : `tk:${action}:${ref}:${arg}`;

@@ -9,6 +9,8 @@ import type { ProcessedUpdates } from '../src/db/processedUpdates';
 import type { ResidentService } from '../src/people/residents';
 import type { StaffDirectory } from '../src/people/staff';
 import type { TicketService } from '../src/tickets/service';
+import type { OutboxStore } from '../src/outbox/store';
+import type { Reactor } from '../src/reactions/reactor';
 import type { TextArgs, Texts } from './texts';
 
 /** Everything the adapter needs, built once by main.ts (or a test) and injected. */
@@ -18,6 +20,9 @@ export interface AppServices {
   texts: Texts;
   log: Logger;
   tickets: TicketService;
+  /** The outbox's records, shared by the reactor (which writes notices) and the dispatcher. */
+  outboxStore: OutboxStore;
+  reactor: Reactor;
   residents: ResidentService;
   staff: StaffDirectory;
   updates: ProcessedUpdates;

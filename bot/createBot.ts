@@ -2,6 +2,7 @@
  * The bot factory: plugins, the features in order, the error boundary. No side effects on
  * import; main.ts and the tests each build their own with their own services.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Bot, type BotConfig } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
@@ -35,6 +36,13 @@ import { limitsFeature } from './limits/feature';
 import { surveysFeature } from './followups/feature';
 import type { SceneDeps } from '../scenes/support/deps';
 
+/**
+ * How long notices written during an update wait for it to finish before the running
+ * dispatcher may take them (the update sends them itself as soon as its answer is out; this
+ * only matters when the process stops in between).
+ */
+const REPLY_FIRST_HOLD = 5000;
+
 export interface CreateBotOptions {
   token: string;
   services: AppServices;
@@ -57,16 +65,36 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   // The outbox first: its limiter also paces interactive replies (ctx.reply, scenes), which go
   // out directly but count against Telegram's limits before any queued survey. A client
   // `fetch` reaches conversations' own Api objects too, where a transformer would not.
-  const outbox = createOutbox({ services, token: options.token, client: apiRoot });
+  let bot: Bot<BotContext> | undefined;
+  const outbox = createOutbox({ services, token: options.token, client: apiRoot, botUsername: () => bot?.botInfo.username ?? '' });
   const config: BotConfig<BotContext> = { botInfo: options.botInfo, client: { ...apiRoot, fetch: outbox.interactiveFetch } };
-  const bot = new Bot<BotContext>(options.token, config);
+  bot = new Bot<BotContext>(options.token, config);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  const notifier = new Notifier(bot.api, services, outbox);
-  const deps: SceneDeps = { services, notifier };
+  const notifier = new Notifier(outbox);
+  const deps: SceneDeps = { services };
 
   // The same update delivered twice must not create anything twice.
   bot.use(async (ctx, next) => {
     if (await services.updates.firstTime(ctx.update.update_id)) await next();
+  });
+
+  // What an update's events cause (cards, the resident's updates, alerts) is written with the
+  // events and held back until the update's own answer is out — the resident in the lift
+  // reads what to do before the alerts go — then sent in the background, never awaited here.
+  const thisUpdate = new AsyncLocalStorage<{ id: string; chatId: number }[]>();
+  services.reactor.holdMs = () => (thisUpdate.getStore() ? REPLY_FIRST_HOLD : 0);
+  services.reactor.onWritten = (written) => {
+    const batch = thisUpdate.getStore();
+    if (batch) batch.push(...written);
+    else outbox.sendSoon(written);
+  };
+  bot.use(async (_ctx, next) => {
+    const batch: { id: string; chatId: number }[] = [];
+    try {
+      await thisUpdate.run(batch, next);
+    } finally {
+      if (batch.length > 0) outbox.sendSoon(batch);
+    }
   });
 
   bot.use(async (ctx, next) => {
@@ -121,15 +149,15 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   });
   // Order matters: staff deep links and card buttons before the resident's /start and menu.
   features.use(general);
-  features.use(staffFeature(notifier));
-  features.use(staffActionsFeature(notifier));
-  features.use(complaintsFeature(notifier));
-  features.use(inquiriesFeature(notifier));
-  features.use(staffCommandsFeature(notifier));
-  features.use(residentAnswers(notifier));
-  features.use(myTicketsFeature(notifier));
-  features.use(limitsFeature(notifier));
-  features.use(surveysFeature(notifier));
+  features.use(staffFeature());
+  features.use(staffActionsFeature());
+  features.use(complaintsFeature());
+  features.use(inquiriesFeature());
+  features.use(staffCommandsFeature());
+  features.use(residentAnswers());
+  features.use(myTicketsFeature());
+  features.use(limitsFeature());
+  features.use(surveysFeature());
   features.use(resident);
   // Any other button (an old keyboard, forged data): stop the spinner and say so.
   features.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'scene-old-button') }));

@@ -5,7 +5,7 @@ import { formatTime } from '../src/time/zoned';
 import type { AppServices } from './context';
 import { kindName, categoryName, when } from './render/format';
 import { placeOf } from './render/card';
-import { departmentTarget } from './render/targets';
+import { departmentTarget } from '../src/tickets/targets';
 
 export function handoverDelivery(api: Api, services: AppServices): HandoverDelivery {
   return async (tickets, openedAt) => {

@@ -9,6 +9,8 @@ import { ProcessedUpdates } from '../src/db/processedUpdates';
 import { ResidentService } from '../src/people/residents';
 import { StaffDirectory, type MembershipProbe } from '../src/people/staff';
 import { TicketService } from '../src/tickets/service';
+import { OutboxStore } from '../src/outbox/store';
+import { Reactor } from '../src/reactions/reactor';
 import type { AppServices } from './context';
 import type { Texts } from './texts';
 
@@ -34,12 +36,17 @@ export function createServices(deps: {
 }): AppServices {
   const { database, policy, clock, texts, log, probe } = deps;
   const { models } = database;
+  // The outbox store is the reactor's: notices are written with the events they follow.
+  const outboxStore = new OutboxStore(database.conn);
+  const reactor = new Reactor({ models, outbox: outboxStore, policy, log });
   return {
     policy,
     clock,
     texts,
     log,
-    tickets: new TicketService({ models, clock, policy, log }),
+    outboxStore,
+    reactor,
+    tickets: new TicketService({ models, clock, policy, log, reactor }),
     residents: new ResidentService({ models, clock }),
     staff: new StaffDirectory({ models, clock, policy, probe }),
     updates: new ProcessedUpdates({ models, clock }),

@@ -5,7 +5,6 @@
  */
 import type { Context } from 'grammy';
 import type { TicketEvent } from '../src/tickets/types';
-import { answerRefusal } from '../bot/features/inquiries';
 import { refusalText } from '../bot/refusals';
 import { askChoice, askText, makeKit, type SceneConversation } from './support/ask';
 import type { SceneDeps } from './support/deps';
@@ -30,9 +29,8 @@ export function createAnswerScene(deps: SceneDeps) {
     const user = { id: ctx.from!.id, firstName: ctx.from!.first_name, username: ctx.from!.username };
     const check = await conversation.external(async (): Promise<{ refusal: string } | { question: string; followUp?: string }> => {
       const actor = await deps.services.staff.actorFor(user);
-      const refusal = await answerRefusal(deps.services, ref, actor);
-      if (refusal) return { refusal: refusalText(refusal, ref, texts, kit.lang, policy) };
-      const ticket = (await deps.services.tickets.get(ref))!;
+      const { ticket, refusal } = await deps.services.tickets.checkAnswer(ref, actor);
+      if (refusal || !ticket) return { refusal: refusalText(refusal ?? { reason: 'not_found' }, ref, texts, kit.lang, policy) };
       const followUp = followUpOf(await deps.services.tickets.history(ref));
       return { question: ticket.report.description, followUp };
     });
@@ -56,15 +54,7 @@ export function createAnswerScene(deps: SceneDeps) {
     const outcome = await conversation.external(async () => {
       const actor = await deps.services.staff.actorFor(user);
       const done = await deps.services.tickets.answer(ref, actor, text, media);
-      if (!done.ok) {
-        // A claim may have gone through before the refusal: show the cards as they are now.
-        const current = await deps.services.tickets.get(ref);
-        if (current) await deps.notifier.refreshCard(current);
-        return refusalText(done, ref, texts, kit.lang, policy);
-      }
-      await deps.notifier.refreshCard(done.ticket);
-      // Only the answer: a separate "X is handling it" just before it would be noise.
-      await deps.notifier.tellResident(done.ticket, done.event);
+      if (!done.ok) return refusalText(done, ref, texts, kit.lang, policy);
       return kit.t('answer-done', { ref });
     });
     await ctx.reply(outcome, { parse_mode: 'HTML' });

@@ -34,7 +34,8 @@ export function createCancelTicketScene(deps: SceneDeps) {
 
     const answer = await askText(kit, ctx, kit.t('my-cancel-ask-reason', { ref }), { choices: quickReasons(texts, kit.lang), minLength: 2 });
     const reason = answer.text ?? quickReasons(texts, kit.lang).find((c) => c.value === answer.choice)!.label;
-    const forStaff = answer.text ?? quickReasons(texts, policy.language).find((c) => c.value === answer.choice)!.label;
+    // A quick reason is recorded by its code: staff read it in the office's language.
+    const reasonCode = answer.text ? undefined : answer.choice!.replace(/_/g, '-');
 
     const sure = await askChoice(kit, ctx, kit.t('my-cancel-confirm', { ref, reason }), [
       { value: 'yes', label: kit.t('btn-my-cancel-yes') },
@@ -43,20 +44,14 @@ export function createCancelTicketScene(deps: SceneDeps) {
     if (sure === 'no') return void (await ctx.reply(kit.t('my-cancel-kept', { ref }), menu));
 
     const outcome = await conversation.external(async () => {
-      const cancelled = await deps.services.tickets.cancel(ref, residentActor(userId, name), reason);
+      const cancelled = await deps.services.tickets.cancel(ref, residentActor(userId, name), reason, reasonCode);
       if (!cancelled.ok) {
         if (cancelled.reason === 'wrong_state' && cancelled.status !== 'cancelled') {
           return kit.t('my-cancel-too-late', { ref, status: kit.t(`status-${cancelled.status}`) });
         }
         return refusalText(cancelled, ref, texts, kit.lang, policy);
       }
-      const { ticket, event } = cancelled;
-      await deps.notifier.refreshCard(ticket);
-      const note = texts.t(policy.language, 'my-cancel-card', { ref, reason: forStaff });
-      await deps.notifier.noteUnderCard(ticket, note);
-      // Whoever claimed it may already be on the way.
-      if (ticket.owner) await deps.notifier.alertPerson(ticket.owner.id, note);
-      return renderResidentUpdate(ticket, event, policy, texts, kit.lang)!.text;
+      return renderResidentUpdate(cancelled.ticket, cancelled.event, policy, texts, kit.lang)!.text;
     });
     await ctx.reply(outcome, menu);
   };

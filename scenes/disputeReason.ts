@@ -6,7 +6,7 @@ import { askText, type SceneConversation } from './support/ask';
 import { sceneKit, type SceneDeps } from './support/deps';
 
 export function createDisputeReasonScene(deps: SceneDeps) {
-  const { texts, policy } = deps.services;
+  const { texts } = deps.services;
   return async function disputeReason(conversation: SceneConversation, ctx: Context, ref: string): Promise<void> {
     const kit = await sceneKit(conversation, ctx, deps);
     // After an answered inquiry this is a follow-up question, not a complaint about the work.
@@ -20,10 +20,7 @@ export function createDisputeReasonScene(deps: SceneDeps) {
     const userId = ctx.from!.id;
     const name = ctx.from!.first_name;
     await conversation.external(async () => {
-      const added = await deps.services.tickets.addInfo(ref, residentActor(userId, name), answer.text!);
-      if (added.ok) {
-        await deps.notifier.noteUnderCard(added.ticket, texts.t(policy.language, 'card-note-resident-reason', { ref, reason: answer.text! }));
-      }
+      await deps.services.tickets.addInfo(ref, residentActor(userId, name), answer.text!, [], { afterDispute: true });
     });
     await ctx.reply(inquiry ? kit.t('inquiry-more-sent') : kit.t('dispute-reason-sent'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
   };

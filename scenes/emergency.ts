@@ -5,15 +5,15 @@
  * name stands in for the name. The resident is told at once what to do now.
  */
 import type { Context } from 'grammy';
-import type { Lang, OfficePolicy } from '../src/config/office';
+import type { Lang } from '../src/config/office';
 import { residentActor } from '../src/people/actors';
 import { formatAddress, parseAddress, type Address } from '../src/people/address';
 import { normalizePhone } from '../src/people/phone';
 import type { ResidentProfile } from '../src/people/residents';
 import type { EmergencyType, ResidentContact } from '../src/tickets/types';
 import { mainMenu } from '../bot/keyboards';
+import { emergencyGuidance } from '../bot/render/emergency';
 import { renderAccepted } from '../bot/render/resident';
-import type { Texts } from '../bot/texts';
 import { ask, askChoice, choiceKeyboard, contactKeyboard, type Choice, type Kit, type SceneConversation } from './support/ask';
 import { sceneKit, type SceneDeps } from './support/deps';
 
@@ -34,36 +34,6 @@ function typeChoices(kit: Kit): Choice[] {
     { value: 'crime', label: kit.t('btn-emergency-crime') },
     { value: 'other', label: kit.t('btn-emergency-other') },
   ];
-}
-
-function adviceFor(what: EmergencyType, t: (key: string) => string): string {
-  switch (what) {
-    case 'fire':
-      return t('emergency-advice-fire');
-    case 'flood':
-      return t('emergency-advice-flood');
-    case 'gas':
-      return t('emergency-advice-gas');
-    case 'lift':
-      return t('emergency-advice-lift');
-    case 'medical':
-      return t('emergency-advice-medical');
-    case 'crime':
-      return t('emergency-advice-crime');
-    default:
-      return t('emergency-advice-other');
-  }
-}
-
-/**
- * What to do now: the advice for this kind of emergency (which public number to call first),
- * all three public numbers, and the office's duty phone when one is configured.
- */
-export function emergencyGuidance(what: EmergencyType, policy: OfficePolicy, texts: Texts, lang: Lang): string {
-  const t = (key: string, args?: Record<string, string>) => texts.t(lang, key, args);
-  const lines = [t('emergency-now'), adviceFor(what, t), t('emergency-numbers')];
-  if (policy.dutyPhone.trim()) lines.push(t('emergency-duty-phone', { phone: policy.dutyPhone.trim() }));
-  return lines.join('\n');
 }
 
 export function createEmergencyScene(deps: SceneDeps) {
@@ -138,27 +108,21 @@ export function createEmergencyScene(deps: SceneDeps) {
     };
     if (flat?.unit) contact.unit = flat.unit;
 
-    const outcome = await conversation.external(async (): Promise<{ accepted?: string; alerted: boolean }> => {
+    // The alerts (every staff group, every head, the manager) are written with the ticket and
+    // go out together right after this answer: the resident reads what to do first.
+    const accepted = await conversation.external(async (): Promise<string | null> => {
       const { tickets, log } = deps.services;
-      let ticket;
       try {
-        ticket = await tickets.createEmergency(contact, { what, location: place.location, atHome: place.atHome }, residentActor(userId, contact.name));
+        const ticket = await tickets.createEmergency(contact, { what, location: place.location, atHome: place.atHome }, residentActor(userId, contact.name));
+        return renderAccepted(ticket, policy, texts, kit.lang);
       } catch (error) {
         log.error({ err: error, residentId: userId, what }, 'creating an emergency failed');
-        return { alerted: false };
+        return null;
       }
-      const accepted = renderAccepted(ticket, policy, texts, kit.lang);
-      try {
-        await deps.notifier.postCard(ticket);
-      } catch (error) {
-        log.error({ err: error, ref: ticket.ref }, 'alerting the staff of an emergency failed');
-        return { accepted, alerted: false };
-      }
-      return { accepted, alerted: true };
     });
 
     // Whatever failed, the resident still learns whom to call.
-    const lines = [outcome.alerted && outcome.accepted ? outcome.accepted : kit.t('emergency-alert-failed'), '', emergencyGuidance(what, policy, texts, kit.lang)];
+    const lines = [accepted ?? kit.t('emergency-alert-failed'), '', emergencyGuidance(what, policy, texts, kit.lang)];
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
   };
 }

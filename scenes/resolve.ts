@@ -60,9 +60,7 @@ export function createResolveScene(deps: SceneDeps) {
     const outcome = await conversation.external(async () => {
       const actor = await deps.services.staff.actorFor(user);
       const done = await deps.services.tickets.resolve(ref, actor, { text: result.text!, media, fee });
-      if (!done.ok) return { text: refusalText(done, ref, texts, kit.lang) };
-      await deps.notifier.refreshCard(done.ticket);
-      await deps.notifier.tellResident(done.ticket, done.event);
+      if (!done.ok) return { text: refusalText(done, ref, texts, kit.lang, policy) };
       const wait = formatDuration(policy.confirmation.autoConfirmAfter, kit.lang);
       return { text: complaint ? kit.t('resolve-done-complaint', { ref, wait }) : kit.t('resolve-done', { ref, wait }) };
     });

@@ -2,13 +2,13 @@
  * What staff type in their private chat with the bot for a card action: a note (with photos,
  * optionally told to the resident), a new time (waiting for parts or a new visit), or why
  * they release a ticket. Entered with `conversation.enter('staffInput', action, ref)`.
- * The group card, the group and the resident are updated at the end.
+ * The card, the group and the resident hear of it from the core (src/reactions).
  */
 import type { Context } from 'grammy';
 import { visitSlots } from '../src/policy/hours';
 import { parseTypedDateTime } from '../src/time/typedDateTime';
-import type { Refusal, TicketAction } from '../src/tickets/rules';
-import type { Media, TicketState } from '../src/tickets/types';
+import type { TicketAction } from '../src/tickets/rules';
+import type { Media } from '../src/tickets/types';
 import { refusalText } from '../bot/refusals';
 import { slotLabel, when } from '../bot/render/format';
 import { askChoice, askText, makeKit, type Kit, type SceneConversation } from './support/ask';
@@ -18,14 +18,6 @@ import { askMedia } from './support/media';
 export type StaffInputAction = 'note' | 'rsch' | 'rel';
 
 export const STAFF_INPUT_CHECK: Record<StaffInputAction, TicketAction> = { note: 'note', rsch: 'reschedule', rel: 'release' };
-
-/**
- * "Only the owner may" said of a ticket that has no owner any more (released, transferred):
- * the state has moved on since the button was shown, and that is what the presser should hear.
- */
-export function asCurrentState(refusal: Refusal, ticket: TicketState | null | undefined): Refusal {
-  return refusal.reason === 'not_owner' && ticket && !ticket.owner ? { reason: 'wrong_state', status: ticket.status } : refusal;
-}
 
 const HTML = { parse_mode: 'HTML' as const };
 const YEAR_MS = 365 * 24 * 60 * 60_000;
@@ -58,24 +50,10 @@ export function createStaffInputScene(deps: SceneDeps) {
     const toResident = tell === 'tell';
     const outcome = await conversation.external(async () => {
       const done = await tickets.note(ref, await actorOf(run.user), { text, media, toResident });
-      if (!done.ok) return { text: refusalText(asCurrentState(done, done.ticket), ref, texts, kit.lang, policy) };
-      const key = toResident ? 'note-under-card-told' : 'note-under-card-internal';
-      const lines = [texts.t(policy.language, key, { ref, name: run.user.firstName, note: text })];
-      if (media.length > 0) lines.push(texts.t(policy.language, 'note-under-card-media', { count: media.length }));
-      await deps.notifier.noteUnderCard(done.ticket, lines.join('\n'));
-      if (toResident) await deps.notifier.tellResident(done.ticket, done.event);
-      const card = await tickets.card(ref);
-      return { text: kit.t(toResident ? 'note-done-told' : 'note-done-internal', { ref }), card: card ? { chatId: card.chatId, threadId: card.threadId, messageId: card.messageId } : undefined };
+      if (!done.ok) return refusalText(done, ref, texts, kit.lang, policy);
+      return kit.t(toResident ? 'note-done-told' : 'note-done-internal', { ref });
     });
-    if (outcome.card && media.length > 0) {
-      // Colleagues see the photos under the card too (the note above says how many).
-      const { chatId, threadId, messageId } = outcome.card;
-      const where = { ...(threadId ? { message_thread_id: threadId } : {}), reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
-      const album = media.slice(0, 10).map((m) => ({ type: m.type, media: m.fileId }));
-      if (album.length === 1) await (album[0].type === 'photo' ? ctx.api.sendPhoto(chatId, album[0].media, where) : ctx.api.sendVideo(chatId, album[0].media, where));
-      else await ctx.api.sendMediaGroup(chatId, album, where);
-    }
-    return outcome.text;
+    return outcome;
   }
 
   async function reschedule(run: Run): Promise<string | null> {
@@ -106,9 +84,7 @@ export function createStaffInputScene(deps: SceneDeps) {
     if (confirm === 'no') return null;
     return conversation.external(async () => {
       const done = await tickets.reschedule(ref, await actorOf(run.user), { reason: reason.text!, until, parts });
-      if (!done.ok) return refusalText(asCurrentState(done, done.ticket), ref, texts, kit.lang, policy);
-      await deps.notifier.refreshCard(done.ticket);
-      await deps.notifier.tellResident(done.ticket, done.event);
+      if (!done.ok) return refusalText(done, ref, texts, kit.lang, policy);
       return kit.t('rsch-done', { ref, until: shown });
     });
   }
@@ -129,10 +105,7 @@ export function createStaffInputScene(deps: SceneDeps) {
     else if (answer.choice === 'notmine' || answer.choice === 'unreachable') reason = texts.plain(policy.language, quick[answer.choice]);
     return conversation.external(async () => {
       const done = await tickets.release(ref, await actorOf(run.user), reason);
-      if (!done.ok) return refusalText(asCurrentState(done, done.ticket), ref, texts, kit.lang, policy);
-      await deps.notifier.refreshCard(done.ticket);
-      await deps.notifier.noteUnderCard(done.ticket, texts.t(policy.language, 'rel-under-card', { ref, name: run.user.firstName, reason }));
-      await deps.notifier.tellResident(done.ticket, done.event);
+      if (!done.ok) return refusalText(done, ref, texts, kit.lang, policy);
       return kit.t('rel-done', { ref });
     });
   }
@@ -142,8 +115,8 @@ export function createStaffInputScene(deps: SceneDeps) {
     const kit = makeKit(conversation, policy.language, texts, policy.limits.maxTextLength);
     const user = { id: ctx.from!.id, firstName: ctx.from!.first_name, username: ctx.from!.username };
     const start = await conversation.external(async () => {
-      const { ticket, refusal } = await tickets.check(ref, STAFF_INPUT_CHECK[action], await actorOf(user));
-      return { refusal: refusal ? refusalText(asCurrentState(refusal, ticket), ref, texts, kit.lang, policy) : null, now: deps.services.clock.now().getTime() };
+      const { refusal } = await tickets.check(ref, STAFF_INPUT_CHECK[action], await actorOf(user));
+      return { refusal: refusal ? refusalText(refusal, ref, texts, kit.lang, policy) : null, now: deps.services.clock.now().getTime() };
     });
     if (start.refusal) {
       await ctx.reply(start.refusal, HTML);

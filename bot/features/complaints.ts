@@ -9,29 +9,21 @@
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import type { ForceReply } from 'grammy/types';
-import { departmentById } from '../../src/config/office';
 import type { Actor } from '../../src/people/actors';
+import { REF_SOURCE } from '../../src/tickets/reference';
 import type { ActionResult } from '../../src/tickets/service';
-import type { Refusal } from '../../src/tickets/rules';
-import { COMPLAINT_CLASSES, type ComplaintClass, type TicketState } from '../../src/tickets/types';
+import { COMPLAINT_CLASSES, type ComplaintClass } from '../../src/tickets/types';
 import { formatDuration } from '../../src/time/duration';
 import { staffCallback, staffData } from '../callbacks';
 import type { AppServices, BotContext } from '../context';
-import { isForbidden, isNotModified, type Notifier } from '../notify';
-import { placeOf } from '../render/card';
-import { departmentName, when } from '../render/format';
-import { refusalText } from '../refusals';
+import { refusalHtml, refuseWithToast, toastText } from '../kit';
+import { isForbidden, isNotModified } from '../outbox/errors';
+import { when } from '../render/format';
 
-const REF = '[A-Z]{2}-\\d{8}-\\d{3,}';
-const INVALID_LINK = new RegExp(`^ci_(${REF})$`);
+const INVALID_LINK = new RegExp(`^ci_(${REF_SOURCE})$`);
 const MIN_EXPLANATION = 5;
 
 type Done = Extract<ActionResult, { ok: true }>;
-
-/** Toasts and alerts are plain text: tags dropped, entities back to characters. */
-function plainText(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-}
 
 function actorOf(ctx: BotContext): Promise<Actor> {
   const from = ctx.from!;
@@ -50,18 +42,9 @@ async function hasOpenForm(services: AppServices, userId: number): Promise<boole
   return (await services.conversations.read(`scene:${userId}`)) !== undefined;
 }
 
-export function complaintsFeature(notifier: Notifier): Composer<BotContext> {
+export function complaintsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-
-  const refuse = async (ctx: BotContext, refusal: Refusal, ref: string) => {
-    const text = plainText(refusalText(refusal, ref, ctx.services.texts, ctx.services.policy.language, ctx.services.policy));
-    await ctx.answerCallbackQuery({ text, show_alert: true });
-  };
-
-  /** After a refusal the card may be stale (an old card, a second press): show its current state. */
-  const refreshAfterRefusal = async (result: ActionResult) => {
-    if (!result.ok && result.ticket && result.reason !== 'not_staff' && result.reason !== 'wrong_department') await notifier.refreshCard(result.ticket);
-  };
+  const refuse = refuseWithToast;
 
   composer.callbackQuery(staffCallback('cls'), async (ctx) => {
     const [, ref, arg] = ctx.match as RegExpMatchArray;
@@ -125,12 +108,8 @@ export function complaintsFeature(notifier: Notifier): Composer<BotContext> {
     const manager = cls === 'major' ? majorOwner(services, actor) : undefined;
     if (cls === 'major' && !manager) services.log.warn({ ref }, 'major complaint: no manager configured to take it');
     const result = await services.tickets.classify(ref, actor, cls, { manager });
-    if (!result.ok) {
-      await refreshAfterRefusal(result);
-      return refuse(ctx, result, ref);
-    }
+    if (!result.ok) return refuse(ctx, result, ref);
     await closePicker(ctx, result);
-    await announce(services, result, actor);
     await ctx.answerCallbackQuery({ text: services.texts.plain(lang, 'classify-ok', { ref, class: services.texts.plain(lang, `complaint-class-${cls}`) }) });
   }
 
@@ -150,47 +129,6 @@ export function complaintsFeature(notifier: Notifier): Composer<BotContext> {
     });
     await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: { inline_keyboard: [] } }).catch((error) => {
       if (!isNotModified(error)) ctx.log.warn({ err: error }, 'could not close the class picker');
-    });
-  }
-
-  /** Cards, the resident, and the people a class concerns. */
-  async function announce(services: AppServices, done: Done, actor: Actor): Promise<void> {
-    await notifier.refreshCard(done.ticket);
-    await notifier.tellResident(done.ticket, done.event);
-    const cls = done.ticket.complaint?.class;
-    if (cls !== 'valid' && cls !== 'major') return;
-    const recipients = cls === 'valid' ? headsToAlert(services, done.ticket) : services.policy.managers;
-    const text = alertText(services, done.ticket, cls);
-    for (const userId of new Set(recipients)) {
-      if (userId === actor.id) continue; // they know: they just classified it
-      if (!(await notifier.alertPerson(userId, text))) services.log.warn({ ref: done.ticket.ref, userId, cls }, 'could not alert: never started the bot');
-    }
-  }
-
-  /** The complaint department's heads, and for a complaint about a staff member that member's heads. */
-  function headsToAlert(services: AppServices, ticket: TicketState): number[] {
-    const { policy } = services;
-    const heads = [...(departmentById(policy, ticket.department)?.heads ?? [])];
-    const staffDepartment = ticket.complaint?.subject === 'staff' ? ticket.complaint.staffDepartment : undefined;
-    if (staffDepartment && policy.complaints.tellStaffDepartmentHeads) heads.push(...(departmentById(policy, staffDepartment)?.heads ?? []));
-    return heads;
-  }
-
-  /** Only what the card shows: building (and unit if allowed), never who complained. */
-  function alertText(services: AppServices, ticket: TicketState, cls: 'valid' | 'major'): string {
-    const { policy, texts } = services;
-    const lang = policy.language;
-    const c = ticket.complaint!;
-    return texts.t(lang, cls === 'valid' ? 'classify-alert-valid' : 'classify-alert-major', {
-      ref: ticket.ref,
-      department: departmentName(policy, ticket.department, lang),
-      subject: texts.plain(lang, `complaint-subject-${c.subject}`),
-      place: placeOf(ticket, policy),
-      description: ticket.report.description,
-      wants: c.wants,
-      first: when(c.firstAnswerDueAt, policy, lang),
-      due: when(ticket.resolutionDueAt, policy, lang),
-      by: c.classifiedBy?.name ?? '',
     });
   }
 
@@ -228,7 +166,7 @@ export function complaintsFeature(notifier: Notifier): Composer<BotContext> {
     const { services } = ctx;
     await services.staff.rememberProfile({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username }, true);
     const { refusal } = await services.tickets.check(ref, 'classify', await actorOf(ctx));
-    if (refusal) return void (await ctx.reply(refusalText(refusal, ref, services.texts, services.policy.language, services.policy), { parse_mode: 'HTML' }));
+    if (refusal) return void (await ctx.reply(refusalHtml(ctx, refusal, ref), { parse_mode: 'HTML' }));
     await ctx.reply(explanationPrompt(services, ref), { parse_mode: 'HTML', reply_markup: FORCE_REPLY });
   });
 
@@ -237,8 +175,8 @@ export function complaintsFeature(notifier: Notifier): Composer<BotContext> {
     const replied = ctx.msg.reply_to_message;
     if (!replied?.text || replied.from?.id !== ctx.me.id) return next();
     const { services } = ctx;
-    const ref = new RegExp(REF).exec(replied.text)?.[0];
-    if (!ref || !replied.text.includes(plainText(explanationPrompt(services, ref)))) return next();
+    const ref = new RegExp(REF_SOURCE).exec(replied.text)?.[0];
+    if (!ref || !replied.text.includes(toastText(explanationPrompt(services, ref)))) return next();
     const lang = services.policy.language;
     const explanation = ctx.msg.text.trim();
     const length = [...explanation].length;
@@ -251,11 +189,7 @@ export function complaintsFeature(notifier: Notifier): Composer<BotContext> {
     }
     const actor = await actorOf(ctx);
     const result = await services.tickets.classify(ref, actor, 'invalid', { explanation });
-    if (!result.ok) {
-      await refreshAfterRefusal(result);
-      return void (await ctx.reply(refusalText(result, ref, services.texts, lang, services.policy), { parse_mode: 'HTML' }));
-    }
-    await announce(services, result, actor);
+    if (!result.ok) return void (await ctx.reply(refusalHtml(ctx, result, ref), { parse_mode: 'HTML' }));
     await ctx.reply(services.texts.t(lang, 'classify-invalid-done', { ref }), { parse_mode: 'HTML' });
   });
 

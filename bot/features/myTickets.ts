@@ -12,7 +12,7 @@ import { decide, type Refusal, type ResidentAction } from '../../src/tickets/rul
 import type { TicketEventType, TicketState } from '../../src/tickets/types';
 import { myData } from '../callbacks';
 import type { AppServices, BotContext } from '../context';
-import { isNotModified, type Notifier } from '../notify';
+import { isNotModified } from '../outbox/errors';
 import { categoryName, kindName, when } from '../render/format';
 import { renderHistory } from '../render/history';
 import { refusalText } from '../refusals';
@@ -199,22 +199,13 @@ function refusalFor(ctx: BotContext, refusal: Refusal, ref: string, action: Resi
   return refusalText(refusal, ref, texts, ctx.lang, policy);
 }
 
-/** The owner hears of an urge privately; without an owner (or a reachable one) the group does. */
-async function passOnUrge(services: AppServices, notifier: Notifier, ticket: TicketState, count: number): Promise<void> {
-  const { texts, policy } = services;
-  const lang = policy.language;
-  if (ticket.owner && (await notifier.alertPerson(ticket.owner.id, texts.t(lang, 'my-urge-owner', { ref: ticket.ref, count })))) return;
-  const key = ticket.owner ? 'my-urge-group-owner' : 'my-urge-group';
-  await notifier.noteUnderCard(ticket, texts.t(lang, key, { ref: ticket.ref, count, owner: ticket.owner?.name ?? '' }));
-}
-
 async function enterScene(ctx: BotContext, scene: string, ref: string): Promise<void> {
   await ctx.answerCallbackQuery();
   if (Object.keys(await ctx.conversation.active()).length > 0) return void (await ctx.reply(ctx.t('scene-busy'), HTML));
   await ctx.conversation.enter(scene, ref);
 }
 
-export function myTicketsFeature(notifier: Notifier): Composer<BotContext> {
+export function myTicketsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   // My tickets lives in the resident's private chat; a `my:` press anywhere else is someone
   // else's message (a staff card, say) and falls through to "old button".
@@ -241,8 +232,6 @@ export function myTicketsFeature(notifier: Notifier): Composer<BotContext> {
     if (action === 'urge') {
       const result = await services.tickets.urge(ref, actor);
       if (!result.ok) return alert(ctx, refusalFor(ctx, result, ref, 'urge'));
-      const count = (await services.tickets.history(ref)).filter((e) => e.type === 'urged').length;
-      await passOnUrge(services, notifier, result.ticket, count);
       await ctx.answerCallbackQuery({ text: services.texts.plain(ctx.lang, 'my-urge-done', { ref }) });
       return show(ctx, await detailView(services, result.ticket, actor, ctx.lang, page));
     }

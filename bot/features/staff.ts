@@ -2,17 +2,32 @@
  * Staff side: card buttons (Claim, Arrived, Resolve), deep links into the private chat,
  * and learning who is staff from what happens in the staff groups.
  */
-import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { Composer, GrammyError } from 'grammy';
+import { REF_SOURCE } from '../../src/tickets/reference';
 import { canSeeContact } from '../../src/tickets/rules';
+import type { TicketState } from '../../src/tickets/types';
 import { staffData } from '../callbacks';
 import type { BotContext } from '../context';
-import { isForbidden, type Notifier } from '../notify';
+import { continueInPrivate, formAlreadyOpen, refusalHtml, refuseWithToast } from '../kit';
+import { isForbidden } from '../outbox/errors';
 import { renderContact } from '../render/card';
-import { refusalText } from '../refusals';
+
+/** The resident's contact to whoever just claimed (the direct answer to the press); false when they never started the bot. */
+async function sendContact(ctx: BotContext, ticket: TicketState): Promise<boolean> {
+  const { services } = ctx;
+  try {
+    await ctx.api.sendMessage(ctx.from!.id, renderContact(ticket, services.policy, services.texts), { parse_mode: 'HTML' });
+    await services.staff.rememberProfile({ id: ctx.from!.id, firstName: ctx.from!.first_name, username: ctx.from!.username }, true);
+    return true;
+  } catch (error) {
+    if (isForbidden(error)) return false;
+    throw error;
+  }
+}
 
 const MEMBER_STATUSES = ['creator', 'administrator', 'member'];
 
-export function staffFeature(notifier: Notifier): Composer<BotContext> {
+export function staffFeature(): Composer<BotContext> {
   const staff = new Composer<BotContext>();
 
   // Learning membership: someone who writes in a staff group is a member of it.
@@ -46,68 +61,52 @@ export function staffFeature(notifier: Notifier): Composer<BotContext> {
     ctx.log.info({ chatId: ctx.chat.id, userId: member.user.id, isMember }, 'staff membership changed');
   });
 
-  staff.callbackQuery(/^tk:(claim|arr|res|rsp):([A-Z]{2}-\d{8}-\d{3,})$/, async (ctx) => {
+  staff.callbackQuery(new RegExp(`^tk:(claim|arr|res|rsp):(${REF_SOURCE})$`), async (ctx) => {
     const [, action, ref] = ctx.match as RegExpMatchArray;
     const { services } = ctx;
-    const t = (key: string, args?: Record<string, string>) => services.texts.plain(services.policy.language, key, args);
+    const t = (key: string, args?: Record<string, string>) => services.texts.plain(ctx.lang, key, args);
     const actor = await services.staff.actorFor({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
-    const refuse = async (refusal: Parameters<typeof refusalText>[0]) => {
-      const text = refusalText(refusal, ref, services.texts, services.policy.language).replace(/<[^>]+>/g, '');
-      await ctx.answerCallbackQuery({ text, show_alert: refusal.reason !== 'already_claimed' });
-    };
 
     if (action === 'claim') {
       const result = await services.tickets.claim(ref, actor);
-      if (!result.ok) {
-        if (result.ticket && result.reason !== 'not_staff' && result.reason !== 'wrong_department') await notifier.refreshCard(result.ticket);
-        return refuse(result);
-      }
-      await notifier.refreshCard(result.ticket);
-      await notifier.tellResident(result.ticket, result.event);
+      if (!result.ok) return refuseWithToast(ctx, result, ref);
       // Anonymous complaints have no contact to give, to anyone.
       if (!canSeeContact(actor, result.ticket)) return void (await ctx.answerCallbackQuery({ text: t('claim-ok-anonymous', { ref }) }));
       // With contacts on cards nothing is sent privately, so don't say it was.
       if (services.policy.contactOnCard && result.ticket.kind !== 'emergency') {
         return void (await ctx.answerCallbackQuery({ text: t('claim-ok-on-card', { ref }) }));
       }
-      const contactDelivered = await notifier.sendContactTo(result.ticket, ctx.from.id);
-      if (contactDelivered) return void (await ctx.answerCallbackQuery({ text: t('claim-ok', { ref }) }));
+      if (await sendContact(ctx, result.ticket)) return void (await ctx.answerCallbackQuery({ text: t('claim-ok', { ref }) }));
       // Never started the bot: Telegram opens its chat, and Start there shows the contact.
       return void (await ctx.answerCallbackQuery({ url: `https://t.me/${ctx.me.username}?start=ct_${ref}` }));
     }
 
     if (action === 'arr') {
       const result = await services.tickets.arrive(ref, actor);
-      if (!result.ok) return refuse(result);
-      await notifier.refreshCard(result.ticket);
-      await notifier.tellResident(result.ticket, result.event);
+      if (!result.ok) return refuseWithToast(ctx, result, ref);
       return void (await ctx.answerCallbackQuery({ text: t('arrived-ok', { ref }) }));
     }
 
     // Resolve: the result is typed in the private chat with the bot.
     const { refusal } = await services.tickets.check(ref, 'resolve', actor);
-    if (refusal) return refuse(refusal);
+    if (refusal) return refuseWithToast(ctx, refusal, ref);
     if (ctx.chat?.type === 'private') {
       await ctx.answerCallbackQuery();
-      if (Object.keys(await ctx.conversation.active()).length > 0) return void (await ctx.reply(ctx.t('scene-busy'), { parse_mode: 'HTML' }));
+      if (await formAlreadyOpen(ctx)) return;
       return ctx.conversation.enter('resolve', ref);
     }
-    try {
-      await ctx.api.sendMessage(ctx.from.id, services.texts.t(services.policy.language, 'resolve-dm', { ref }), {
-        parse_mode: 'HTML',
-        reply_markup: new InlineKeyboard().text(t('btn-write-result'), staffData('rsp', ref)),
-      });
-      await ctx.answerCallbackQuery({ text: t('resolve-see-dm', { ref }) });
-    } catch (error) {
-      if (!isForbidden(error)) throw error;
-      // Never started: Telegram opens the bot's chat from this link, Start continues there.
-      await ctx.answerCallbackQuery({ url: `https://t.me/${ctx.me.username}?start=rs_${ref}` });
-    }
+    await continueInPrivate(ctx, {
+      text: services.texts.t(ctx.lang, 'resolve-dm', { ref }),
+      button: t('btn-write-result'),
+      data: staffData('rsp', ref),
+      toast: t('resolve-see-dm', { ref }),
+      startPayload: `rs_${ref}`,
+    });
   });
 
   // Deep links: rs_REF continues a Resolve, ct_REF shows the claimed ticket's contact.
   staff.chatType('private').command('start', async (ctx, next) => {
-    const match = /^(rs|ct)_([A-Z]{2}-\d{8}-\d{3,})$/.exec(ctx.match);
+    const match = new RegExp(`^(rs|ct)_(${REF_SOURCE})$`).exec(ctx.match);
     if (!match) return next();
     const [, kind, ref] = match;
     const { services } = ctx;
@@ -115,13 +114,13 @@ export function staffFeature(notifier: Notifier): Composer<BotContext> {
     const actor = await services.staff.actorFor({ id: ctx.from.id, firstName: ctx.from.first_name });
     if (kind === 'rs') {
       const { refusal } = await services.tickets.check(ref, 'resolve', actor);
-      if (refusal) return void (await ctx.reply(refusalText(refusal, ref, services.texts, services.policy.language), { parse_mode: 'HTML' }));
+      if (refusal) return void (await ctx.reply(refusalHtml(ctx, refusal, ref), { parse_mode: 'HTML' }));
       return ctx.conversation.enter('resolve', ref);
     }
     const ticket = await services.tickets.get(ref);
     if (ticket?.anonymous) return void (await ctx.reply(services.texts.t(services.policy.language, 'contact-anonymous', { ref }), { parse_mode: 'HTML' }));
     if (!ticket || !canSeeContact(actor, ticket)) {
-      return void (await ctx.reply(refusalText({ reason: 'not_owner', owner: ticket?.owner }, ref, services.texts, services.policy.language), { parse_mode: 'HTML' }));
+      return void (await ctx.reply(refusalHtml(ctx, { reason: 'not_owner', owner: ticket?.owner }, ref), { parse_mode: 'HTML' }));
     }
     await ctx.reply(renderContact(ticket, services.policy, services.texts), { parse_mode: 'HTML' });
   });

@@ -7,16 +7,16 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { departmentById, type OfficePolicy } from '../../src/config/office';
 import type { Actor } from '../../src/people/actors';
-import { canSeeContact, type Refusal } from '../../src/tickets/rules';
-import type { TicketState } from '../../src/tickets/types';
-import { asCurrentState, STAFF_INPUT_CHECK, type StaffInputAction } from '../../scenes/staffInput';
+import { accusedDepartment } from '../../src/reactions/consequences';
+import { REF_SOURCE } from '../../src/tickets/reference';
+import type { Refusal } from '../../src/tickets/rules';
+import { STAFF_INPUT_CHECK, type StaffInputAction } from '../../scenes/staffInput';
 import { staffCallback, staffData } from '../callbacks';
 import type { BotContext } from '../context';
-import { isForbidden, isNotModified, type Notifier } from '../notify';
-import { refusalText } from '../refusals';
+import { continueInPrivate, formAlreadyOpen, refusalHtml, refuseWithToast } from '../kit';
+import { isNotModified } from '../outbox/errors';
 import { departmentName } from '../render/format';
 
-const REF = '([A-Z]{2}-\\d{8}-\\d{3,})';
 /** The picker's own "cancel": department ids start with a letter, user ids are digits. */
 const CLOSE = '_';
 /** Callback arguments are at most 24 characters; a longer department id goes by its position. */
@@ -24,11 +24,6 @@ const MAX_ARG = 24;
 const HTML = { parse_mode: 'HTML' as const };
 const DM_PROMPT: Record<StaffInputAction, string> = { note: 'note-dm', rsch: 'rsch-dm', rel: 'rel-dm' };
 const DM_BUTTON: Record<StaffInputAction, string> = { note: 'btn-note-dm', rsch: 'btn-rsch-dm', rel: 'btn-rel-dm' };
-
-/** A toast shows plain text: the HTML of a refusal without its tags. */
-function plain(htmlText: string): string {
-  return htmlText.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-}
 
 function departmentArg(policy: OfficePolicy, id: string): string {
   return id.length <= MAX_ARG ? id : `_${policy.departments.findIndex((d) => d.id === id)}`;
@@ -39,12 +34,7 @@ function departmentOfArg(policy: OfficePolicy, arg: string): string | undefined 
   return byIndex ? policy.departments[Number(byIndex[1])]?.id : departmentById(policy, arg)?.id;
 }
 
-/** A complaint about a staff member never goes to that member's department group alone. */
-function accusedDepartment(ticket: TicketState): string | undefined {
-  return ticket.kind === 'complaint' && ticket.complaint?.subject === 'staff' ? ticket.complaint.staffDepartment : undefined;
-}
-
-export function staffActionsFeature(notifier: Notifier): Composer<BotContext> {
+export function staffActionsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   /** The presser as the domain sees them; staff are remembered by first name for the reassign picker. */
@@ -69,17 +59,10 @@ export function staffActionsFeature(notifier: Notifier): Composer<BotContext> {
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
   }
 
-  /** A polite refusal; when the ticket has moved on, the cards are brought up to date as well. */
-  async function refuse(ctx: BotContext, ref: string, given: Refusal, ticket?: TicketState | null): Promise<void> {
-    const { services } = ctx;
-    const refusal = asCurrentState(given, ticket);
-    if (refusal.reason === 'wrong_state' && ticket) {
-      await notifier.refreshCard(ticket);
-      await retireButtons(ctx, ref);
-    }
-    ctx.log.info({ ref, reason: refusal.reason, userId: ctx.from?.id }, 'card action refused');
-    const text = plain(refusalText(refusal, ref, services.texts, services.policy.language, services.policy));
-    await ctx.answerCallbackQuery({ text, show_alert: refusal.reason !== 'already_claimed' });
+  /** A polite refusal; a picker or a private copy that no longer fits the ticket loses its buttons (the core updates the cards). */
+  async function refuse(ctx: BotContext, ref: string, refusal: Refusal): Promise<void> {
+    if (refusal.reason === 'wrong_state') await retireButtons(ctx, ref);
+    await refuseWithToast(ctx, refusal, ref);
   }
 
   /** Says what the ticket is now instead of acting; `text` is plain. */
@@ -91,8 +74,7 @@ export function staffActionsFeature(notifier: Notifier): Composer<BotContext> {
   // --- Note, Reschedule, Release: written in the private chat -----------------------------------
 
   async function enterScene(ctx: BotContext, action: StaffInputAction, ref: string): Promise<void> {
-    const { texts, policy } = ctx.services;
-    if (Object.keys(await ctx.conversation.active()).length > 0) return void (await ctx.reply(texts.t(policy.language, 'scene-busy'), HTML));
+    if (await formAlreadyOpen(ctx)) return;
     await ctx.conversation.enter('staffInput', action, ref);
   }
 
@@ -102,36 +84,32 @@ export function staffActionsFeature(notifier: Notifier): Composer<BotContext> {
       const { services } = ctx;
       const { texts } = services;
       const lang = services.policy.language;
-      const { ticket, refusal } = await services.tickets.check(ref, STAFF_INPUT_CHECK[action], await actorOf(ctx));
-      if (refusal) return refuse(ctx, ref, refusal, ticket);
+      const { refusal } = await services.tickets.check(ref, STAFF_INPUT_CHECK[action], await actorOf(ctx));
+      if (refusal) return refuse(ctx, ref, refusal);
       if (ctx.chat?.type === 'private') {
         await ctx.answerCallbackQuery();
         return enterScene(ctx, action, ref);
       }
-      try {
-        await ctx.api.sendMessage(ctx.from.id, texts.t(lang, DM_PROMPT[action], { ref }), {
-          ...HTML,
-          reply_markup: new InlineKeyboard().text(texts.plain(lang, DM_BUTTON[action]), staffData(action, ref)),
-        });
-        await ctx.answerCallbackQuery({ text: texts.plain(lang, 'staff-see-dm', { ref }) });
-      } catch (error) {
-        if (!isForbidden(error)) throw error;
-        // Never started: Telegram opens the bot's chat from this link, Start continues there.
-        await ctx.answerCallbackQuery({ url: `https://t.me/${ctx.me.username}?start=st_${action}_${ref}` });
-      }
+      await continueInPrivate(ctx, {
+        text: texts.t(lang, DM_PROMPT[action], { ref }),
+        button: texts.plain(lang, DM_BUTTON[action]),
+        data: staffData(action, ref),
+        toast: texts.plain(lang, 'staff-see-dm', { ref }),
+        startPayload: `st_${action}_${ref}`,
+      });
     });
   }
 
   // Deep links st_<action>_REF continue a Note, Reschedule or Release in the private chat.
   composer.chatType('private').command('start', async (ctx, next) => {
-    const match = new RegExp(`^st_(note|rsch|rel)_${REF}$`).exec(ctx.match);
+    const match = new RegExp(`^st_(note|rsch|rel)_(${REF_SOURCE})$`).exec(ctx.match);
     if (!match) return next();
     const action = match[1] as StaffInputAction;
     const ref = match[2];
     const { services } = ctx;
     await services.staff.rememberProfile({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username }, true);
-    const { ticket, refusal } = await services.tickets.check(ref, STAFF_INPUT_CHECK[action], await actorOf(ctx));
-    if (refusal) return void (await ctx.reply(refusalText(asCurrentState(refusal, ticket), ref, services.texts, services.policy.language, services.policy), HTML));
+    const { refusal } = await services.tickets.check(ref, STAFF_INPUT_CHECK[action], await actorOf(ctx));
+    if (refusal) return void (await ctx.reply(refusalHtml(ctx, refusal, ref), HTML));
     await enterScene(ctx, action, ref);
   });
 
@@ -167,7 +145,7 @@ export function staffActionsFeature(notifier: Notifier): Composer<BotContext> {
     if (ticket && to === ticket.department && actor.role !== 'resident') {
       return answerCurrent(ctx, ref, texts.plain(lang, 'tr-already-there', { ref, department: departmentName(policy, to, lang) }));
     }
-    if (refusal) return refuse(ctx, ref, refusal, ticket);
+    if (refusal) return refuse(ctx, ref, refusal);
     if (arg === CLOSE) {
       await closePicker(ctx, ref);
       return void (await ctx.answerCallbackQuery());
@@ -185,12 +163,9 @@ export function staffActionsFeature(notifier: Notifier): Composer<BotContext> {
     }
     if (!to || to === accusedDepartment(ticket!)) return refuse(ctx, ref, { reason: 'not_applicable' });
     const result = await services.tickets.transfer(ref, actor, to);
-    if (!result.ok) return refuse(ctx, ref, result, result.ticket);
+    if (!result.ok) return refuse(ctx, ref, result);
     const department = departmentName(policy, to, lang);
-    // Before the cards move: afterwards the pressed picker is no longer next to a card of this ticket.
     await closePicker(ctx, ref, texts.t(lang, 'tr-done', { ref, department, name: actor.name }));
-    await notifier.moveCard(result.ticket);
-    await notifier.tellResident(result.ticket, result.event);
     await ctx.answerCallbackQuery({ text: texts.plain(lang, 'tr-ok', { ref, department }) });
   });
 
@@ -201,7 +176,7 @@ export function staffActionsFeature(notifier: Notifier): Composer<BotContext> {
     const lang = policy.language;
     const actor = await actorOf(ctx);
     const { ticket, refusal } = await services.tickets.check(ref, 'reassign', actor);
-    if (refusal) return refuse(ctx, ref, refusal, ticket);
+    if (refusal) return refuse(ctx, ref, refusal);
     const department = departmentById(policy, ticket!.department)!;
     const roster = () => services.staff.membersOf(department.chat.chatId, department.heads);
     if (arg === CLOSE) {
@@ -234,16 +209,9 @@ export function staffActionsFeature(notifier: Notifier): Composer<BotContext> {
       if (result.reason === 'wrong_department') {
         return void (await ctx.answerCallbackQuery({ text: texts.plain(lang, 'ra-target-not-staff', { ref, name }), show_alert: true }));
       }
-      return refuse(ctx, ref, result, result.ticket);
+      return refuse(ctx, ref, result);
     }
     await closePicker(ctx, ref, texts.t(lang, 'ra-done', { ref, name, by: actor.name }));
-    await notifier.refreshCard(result.ticket);
-    await notifier.tellResident(result.ticket, result.event);
-    await notifier.alertPerson(targetId, texts.t(lang, 'ra-you-assigned', { ref, by: actor.name }));
-    if (!policy.contactOnCard && canSeeContact(target, result.ticket) && !(await notifier.sendContactTo(result.ticket, targetId))) {
-      // Never started the bot: Start from this link shows the contact (see ct_ in staff.ts).
-      await notifier.noteUnderCard(result.ticket, texts.t(lang, 'ra-start-bot', { ref, name, link: `https://t.me/${ctx.me.username}?start=ct_${ref}` }));
-    }
     await ctx.answerCallbackQuery({ text: texts.plain(lang, 'ra-ok', { ref, name }) });
   });
 

@@ -11,11 +11,10 @@ import { parseRef } from '../../src/tickets/reference';
 import type { TicketState } from '../../src/tickets/types';
 import type { BotContext } from '../context';
 import { departmentsHere, staffCaller, STATUS_ICON } from './staffScope';
-import type { Notifier } from '../notify';
 import { refusalText } from '../refusals';
 import { renderCard } from '../render/card';
 import { renderHistory } from '../render/history';
-import { cardTargets } from '../render/targets';
+import { cardTargets } from '../../src/tickets/targets';
 import { departmentName, kindName, when } from '../render/format';
 import type { Texts } from '../texts';
 
@@ -55,8 +54,7 @@ export function renderTicketList(tickets: TicketState[], now: Date, policy: Offi
   });
 }
 
-export function staffCommandsFeature(notifier: Notifier): Composer<BotContext> {
-  void notifier;
+export function staffCommandsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
 

@@ -8,15 +8,15 @@ import { SurveyAnswers, type AnswerOutcome } from '../../src/followups/answers';
 import type { SurveyDoc } from '../../src/followups/model';
 import type { BotContext } from '../context';
 import { isMenuText } from '../keyboards';
-import { isNotModified, type Notifier } from '../notify';
+import { isNotModified } from '../outbox/errors';
 import { followupDeps } from './jobs';
 import { inlineKeyboard, QUESTION_OF_CODE, renderSurvey, SURVEY_ANSWER, SURVEY_COMMENT } from './render';
 
 const HTML = { parse_mode: 'HTML' as const };
 
-export function surveysFeature(notifier: Notifier): Composer<BotContext> {
+export function surveysFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const answersFor = (ctx: BotContext) => new SurveyAnswers(followupDeps(ctx.services, notifier));
+  const answersFor = (ctx: BotContext) => new SurveyAnswers(followupDeps(ctx.services));
 
   /** The survey message as it is now, edited in place (a press on an old copy edits that copy). */
   async function showSurvey(ctx: BotContext, survey: SurveyDoc, messageId?: number): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * Wiring of the follow-up work: the jobs for the scheduler, and the answers service the
- * survey buttons use — both on the same services, ports and notifier.
+ * survey buttons use — both on the same services. What they cause is told by the core
+ * (src/reactions) from the events they record.
  */
 import { AutoConfirmJob } from '../../src/followups/autoConfirm';
 import { SurveyAnswers } from '../../src/followups/answers';
@@ -11,8 +12,6 @@ import type { RandomSource } from '../../src/followups/sampling';
 import { SurveySender } from '../../src/followups/sender';
 import type { Job } from '../../src/jobs/scheduler';
 import type { AppServices } from '../context';
-import type { Notifier } from '../notify';
-import { followupPorts } from './ports';
 
 export interface FollowupWork {
   autoConfirm: AutoConfirmJob;
@@ -24,13 +23,13 @@ export interface FollowupWork {
   tick(): Promise<void>;
 }
 
-export function followupDeps(services: AppServices, notifier: Notifier, random?: RandomSource): FollowupDeps {
+export function followupDeps(services: AppServices, random?: RandomSource): FollowupDeps {
   const { policy, clock, tickets, log, db } = services;
-  return { models: db, clock, policy, tickets, log, ports: followupPorts(services, notifier), random };
+  return { models: db, clock, policy, tickets, log, random };
 }
 
-export function createFollowupWork(options: { services: AppServices; notifier: Notifier; random?: RandomSource }): FollowupWork {
-  const deps = followupDeps(options.services, options.notifier, options.random);
+export function createFollowupWork(options: { services: AppServices; random?: RandomSource }): FollowupWork {
+  const deps = followupDeps(options.services, options.random);
   const work = {
     autoConfirm: new AutoConfirmJob(deps),
     closures: new ClosureWatcher(deps),
@@ -61,6 +60,6 @@ function jobsOf(work: Pick<FollowupWork, 'autoConfirm' | 'closures' | 'surveys' 
 }
 
 /** The scheduler's jobs for auto-confirmation, follow-up surveys and repeat detection. */
-export function createFollowupJobs(options: { services: AppServices; notifier: Notifier; random?: RandomSource }): Job[] {
+export function createFollowupJobs(options: { services: AppServices; random?: RandomSource }): Job[] {
   return jobsOf(createFollowupWork(options));
 }

@@ -9,6 +9,7 @@ import type { ScoreQuestion, SurveyDoc } from '../../src/followups/model';
 import type { TicketState } from '../../src/tickets/types';
 import type { TextArgs, Texts } from '../texts';
 import { categoryName, when } from '../render/format';
+import { REF_SOURCE } from '../../src/tickets/reference';
 
 export interface Button {
   text: string;
@@ -20,7 +21,7 @@ export interface RenderedSurvey {
 }
 
 /** Callback data: `fu:<question>:<survey id>[:<value>]`, e.g. `fu:t:BX-20261122-007.6:4` (about 30 bytes). */
-const SURVEY_ID = '([A-Z]{2}-\\d{8}-\\d{3,}\\.\\d+r?)';
+const SURVEY_ID = `(${REF_SOURCE}\\.\\d+r?)`;
 export const SURVEY_ANSWER = new RegExp(`^fu:([taqs]):${SURVEY_ID}:([1-5yn])$`);
 export const SURVEY_COMMENT = new RegExp(`^fu:c:${SURVEY_ID}$`);
 export const QUESTION_OF_CODE: Record<string, Question> = { t: 'timeliness', a: 'attitude', q: 'quality', s: 'solved' };

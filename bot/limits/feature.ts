@@ -9,16 +9,11 @@ import { timeLimitsPolicy } from '../../src/limits/settings';
 import { formatDuration } from '../../src/time/duration';
 import type { Refusal } from '../../src/tickets/rules';
 import type { BotContext } from '../context';
-import { isNotModified, type Notifier } from '../notify';
-import { refusalText } from '../refusals';
+import { refusalHtml, toastText } from '../kit';
+import { isNotModified } from '../outbox/errors';
 import { when } from '../render/format';
 import { lateCommand } from './late';
 import { approveButtons, BACK_CALLBACK, EXTEND_CALLBACK, extensionButtons, inlineKeyboard, type Buttons } from './render';
-
-/** A toast shows plain text: no tags, no entities. */
-function plainText(htmlText: string): string {
-  return htmlText.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-}
 
 async function setButtons(ctx: BotContext, buttons: Buttons): Promise<void> {
   await ctx.editMessageReplyMarkup({ reply_markup: inlineKeyboard(buttons) }).catch((error) => {
@@ -26,7 +21,7 @@ async function setButtons(ctx: BotContext, buttons: Buttons): Promise<void> {
   });
 }
 
-export function limitsFeature(notifier: Notifier): Composer<BotContext> {
+export function limitsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   let store: LimitStore | undefined;
   const storeOf = (ctx: BotContext) => (store ??= new LimitStore(ctx.services.db));
@@ -42,7 +37,7 @@ export function limitsFeature(notifier: Notifier): Composer<BotContext> {
     // "Not a head" is said in this feature's words: the shared text speaks of reassigning.
     const refuse = (refusal: Refusal) =>
       ctx.answerCallbackQuery({
-        text: refusal.reason === 'not_head' ? plain('lim-refuse-not-head', { ref }) : plainText(refusalText(refusal, ref, texts, lang, policy)),
+        text: refusal.reason === 'not_head' ? plain('lim-refuse-not-head', { ref }) : toastText(refusalHtml(ctx, refusal, ref)),
         show_alert: true,
       });
     const actor = await services.staff.actorFor({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
@@ -66,10 +61,8 @@ export function limitsFeature(notifier: Notifier): Composer<BotContext> {
     const reason = ticket.waiting ? plain('lim-extend-reason-waiting', { duration, reason: ticket.waiting.reason }) : plain('lim-extend-reason', { duration });
     const result = await services.tickets.extendDeadline(ref, actor, until, reason);
     if (!result.ok) return refuse(result);
-    await notifier.refreshCard(result.ticket);
     await setButtons(ctx, []);
     const untilText = when(until, policy, lang);
-    await notifier.noteUnderCard(result.ticket, texts.t(lang, 'lim-extended-under-card', { name: actor.name, ref, until: untilText }));
     await ctx.answerCallbackQuery({ text: plain('lim-extended-done', { ref, until: untilText }) });
   });
 

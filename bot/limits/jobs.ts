@@ -1,18 +1,17 @@
 /**
  * The time-limit jobs for the scheduler. main.ts:
- *   const scheduler = new Scheduler([handoverJob, ...createLimitJobs(services, notifier)], log, policy.scheduler.cron);
+ *   const scheduler = new Scheduler([handoverJob, ...createLimitJobs(services)], log, policy.scheduler.cron);
  */
 import type { Job } from '../../src/jobs/scheduler';
 import { LimitAlertJob, NoProgressReleaseJob, ReannounceJob, WeeklyProgressJob, type LimitJobDeps } from '../../src/limits/jobs';
 import { timeLimitsPolicy } from '../../src/limits/settings';
 import { LimitStore } from '../../src/limits/store';
 import type { AppServices } from '../context';
-import type { Notifier } from '../notify';
-import { limitNotices } from './notices';
+import { limitRecords } from './notices';
 
 export const LIMIT_JOB_NAMES = ['limits:alerts', 'limits:reannounce', 'limits:no-progress', 'limits:weekly-progress'] as const;
 
-export function createLimitJobs(services: AppServices, notifier: Notifier): Job[] {
+export function createLimitJobs(services: AppServices): Job[] {
   const settings = timeLimitsPolicy(services.policy);
   const deps: LimitJobDeps = {
     models: services.db,
@@ -20,7 +19,7 @@ export function createLimitJobs(services: AppServices, notifier: Notifier): Job[
     policy: services.policy,
     settings,
     tickets: services.tickets,
-    notices: limitNotices(services, notifier, settings),
+    records: limitRecords(services, settings),
     log: services.log,
     store: new LimitStore(services.db),
   };

@@ -10,17 +10,17 @@ import type { TicketEventType, TicketState } from '../../src/tickets/types';
 import type { AppServices } from '../context';
 import { ticketKindLabel } from '../features/myTickets';
 import { escapeHtml, html, type Html } from '../html';
-import type { OutgoingMessage } from '../notify';
 import type { Texts } from '../texts';
+import { REF_SOURCE } from '../../src/tickets/reference';
 
-const REF = '([A-Z]{2}-\\d{8}-\\d{3,})';
+const REF = `(${REF_SOURCE})`;
 /** Approve (no argument: offer the choices) or extend by <ms>. */
 export const EXTEND_CALLBACK = new RegExp(`^lim:ext:${REF}(?::(\\d{1,12}))?$`);
 export const BACK_CALLBACK = new RegExp(`^lim:back:${REF}$`);
 export const extendData = (ref: string, ms?: number) => (ms === undefined ? `lim:ext:${ref}` : `lim:ext:${ref}:${ms}`);
 export const backData = (ref: string) => `lim:back:${ref}`;
 
-export type Buttons = NonNullable<OutgoingMessage['buttons']>;
+export type Buttons = { text: string; data?: string }[][];
 
 const LIMIT_NAME: Record<LimitId, string> = {
   response: 'lim-name-response',

@@ -12,7 +12,7 @@ import type { CardLocation } from '../../src/tickets/repository';
 import type { TicketState } from '../../src/tickets/types';
 import { renderCard, type RenderedMessage } from '../render/card';
 import { departmentName } from '../render/format';
-import { cardTargets } from '../render/targets';
+import { cardTargets } from '../../src/tickets/targets';
 import { isNotModified, outcomeOfError } from './errors';
 import { sendAlbum, signalOf, step, type SenderDeps } from './messages';
 
@@ -52,61 +52,75 @@ export async function renderCardNow(ticket: TicketState, deps: CardDeps): Promis
   return { ...card, text: `${card.text}\n${texts.t(policy.language, 'outbox-card-resident-unreachable')}` };
 }
 
+/** A post recorded by the previous version's Notifier (kind `card.post`). */
 export async function deliverCardPost(ctx: DeliveryContext, deps: CardDeps): Promise<Outcome> {
-  const { item, progress } = ctx;
-  const payload = item.payload as PostPayload;
-  const { tickets, log } = deps.services;
-  const renderedAt = deps.store.now();
-  const ticket = await tickets.get(item.ref!);
+  const payload = ctx.item.payload as PostPayload;
+  const ticket = await deps.services.tickets.get(ctx.item.ref!);
   if (!ticket) return { type: 'dropped', reason: 'no such ticket' };
   if (ticket.department !== payload.department) return { type: 'dropped', reason: 'transferred before its card was posted' };
-  const card = await renderCardNow(ticket, deps);
-  // The copies posted on a first try showed the state of then: only edits older than that are void.
-  progress.renderedAt ??= renderedAt;
-  const media = ticket.report.media;
-  let firstError: string | undefined;
-  // One broken chat (the bot removed from a group) must not keep the others from hearing,
-  // least of all in an emergency; the cards that did go out are kept for edits.
-  for (const [i, target] of payload.targets.entries()) {
-    if (progress[`t${i}`]) continue;
-    const thread = target.threadId ? { message_thread_id: target.threadId } : {};
-    try {
-      const album = media.length > 0 ? await step(ctx, `a${i}`, target.chatId, Math.min(media.length, 10), () => sendAlbum(deps.api, target.chatId, media, thread, signalOf(ctx))) : [];
-      const [messageId] = await step(ctx, `m${i}`, target.chatId, 1, async () => {
-        const sent = await deps.api.sendMessage(
-          target.chatId,
-          card.text,
-          {
-            ...HTML,
-            ...thread,
-            reply_markup: card.keyboard,
-            ...(album.length > 0 ? { reply_parameters: { message_id: album[0], allow_sending_without_reply: true } } : {}),
-          },
-          signalOf(ctx),
-        );
-        return [sent.message_id];
-      }, false);
-      const location: CardLocation = { chatId: target.chatId, threadId: target.threadId, messageId, mediaMessageIds: album };
-      if (payload.replace && !progress.replaced) await tickets.setCards(ticket.ref, [location]);
-      else await tickets.addCard(ticket.ref, location);
-      progress.replaced = true;
-      progress[`t${i}`] = 'posted';
-      await ctx.saveProgress();
-    } catch (error) {
-      const outcome = outcomeOfError(error, target.chatId);
-      if (outcome.type !== 'failed') return outcome;
-      // A head or manager who never started the bot, a group the bot was removed from.
-      log.warn({ ref: ticket.ref, chatId: target.chatId, error: outcome.error }, 'a card could not be posted to this chat');
-      firstError ??= outcome.error;
-      progress[`t${i}`] = 'failed';
-      await ctx.saveProgress();
-    }
+  return postCards(ctx, deps, ticket.ref, payload.targets, payload.replace);
+}
+
+/**
+ * Posts the card to every target at once (an emergency's groups, heads and manager hear
+ * together, not one after another), then records where the copies went in one write. After
+ * a transfer the recorded cards first say where the ticket went. A chat that refuses does not
+ * keep the others from hearing; the item fails only when no chat took the card.
+ */
+export async function postCards(ctx: DeliveryContext, deps: CardDeps, ref: string, targets: ChatTarget[], replace: boolean): Promise<Outcome> {
+  const { progress } = ctx;
+  const { tickets, log, policy, texts } = deps.services;
+  const ticket = await tickets.get(ref);
+  if (!ticket) return { type: 'dropped', reason: 'no such ticket' };
+  if (replace && !progress.moved) {
+    const old = await tickets.cards(ref);
+    const text = texts.t(policy.language, 'card-moved', { ref, department: departmentName(policy, ticket.department, policy.language) });
+    const moved = await editCards(ctx, old, text, { inline_keyboard: [] }, deps);
+    if (moved.type !== 'sent') return moved;
+    progress.moved = true;
+    await ctx.saveProgress();
   }
-  const posted = payload.targets.map((_, i) => i).filter((i) => progress[`t${i}`] === 'posted');
-  if (posted.length === 0) return { type: 'failed', error: firstError ?? 'no chat to post to' };
+  const renderedAt = deps.store.now();
+  const card = await renderCardNow(ticket, deps);
+  // The copies posted on an earlier try showed the state of then: only edits older than that are void.
+  if (!targets.some((_, i) => typeof progress[`t${i}`] === 'object')) progress.renderedAt = renderedAt;
+  const media = ticket.report.media;
+  const errors: string[] = [];
+  let retry: Outcome | undefined;
+  await Promise.all(
+    targets.map(async (target, i) => {
+      if (progress[`t${i}`]) return;
+      const thread = target.threadId ? { message_thread_id: target.threadId } : {};
+      try {
+        const album = media.length > 0 ? await step(ctx, `a${i}`, target.chatId, Math.min(media.length, 10), () => sendAlbum(deps.api, target.chatId, media, thread, signalOf(ctx)), false) : [];
+        const [messageId] = await step(ctx, `m${i}`, target.chatId, 1, async () => {
+          const reply = album.length > 0 ? { reply_parameters: { message_id: album[0], allow_sending_without_reply: true } } : {};
+          const sent = await deps.api.sendMessage(target.chatId, card.text, { ...HTML, ...thread, reply_markup: card.keyboard, ...reply }, signalOf(ctx));
+          return [sent.message_id];
+        }, false);
+        progress[`t${i}`] = { chatId: target.chatId, threadId: target.threadId, messageId, mediaMessageIds: album } satisfies CardLocation;
+      } catch (error) {
+        const outcome = outcomeOfError(error, target.chatId);
+        if (outcome.type === 'retry') return void (retry ??= outcome);
+        // A head or manager who never started the bot, a group the bot was removed from.
+        log.warn({ ref, chatId: target.chatId, error: outcome.type === 'failed' ? outcome.error : outcome.type }, 'a card could not be posted to this chat');
+        errors.push(outcome.type === 'failed' ? outcome.error : 'dropped');
+        progress[`t${i}`] = 'failed';
+      }
+    }),
+  );
+  const posted = targets.map((_, i) => progress[`t${i}`]).filter((p): p is CardLocation => typeof p === 'object');
+  if (retry) {
+    // What went out stays out (and is edited meanwhile): the retry posts only the rest.
+    await ctx.saveProgress();
+    if (posted.length > 0) await tickets.setCards(ref, posted);
+    return retry;
+  }
+  if (posted.length === 0) return { type: 'failed', error: errors[0] ?? 'no chat to post to' };
+  await tickets.setCards(ref, posted);
   // Edits recorded while the post waited would only repeat it.
-  await deps.store.dropEditsBefore(ticket.ref, progress.renderedAt as number);
-  return { type: 'sent', messageIds: posted.map((i) => progress[`m${i}`][0] as number) };
+  await deps.store.dropEditsBefore(ref, progress.renderedAt as number);
+  return { type: 'sent', messageIds: posted.map((p) => p.messageId) };
 }
 
 /** Edits each recorded card; a card that is gone or a chat that is closed is skipped. */

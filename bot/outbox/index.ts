@@ -13,7 +13,8 @@ import { OutboxStore } from '../../src/outbox/store';
 import type { Delivery, DeliveryContext, NewItem, Outcome } from '../../src/outbox/types';
 import { localDateKey } from '../../src/time/zoned';
 import type { AppServices } from '../context';
-import { cardLane, deliverCardMoved, deliverCardPost, deliverCardRefresh, type CardDeps } from './cards';
+import { deliverNotice, type NoticeDeps } from '../delivery';
+import { cardLane, deliverCardMoved, deliverCardPost, deliverCardRefresh } from './cards';
 import { interactiveFetch, unwrappedFetch, type WrappedFetch } from './interactive';
 import { deliverMessage, deliverResidentUpdate } from './messages';
 
@@ -26,10 +27,15 @@ export interface Outbox {
   interactiveFetch: WrappedFetch;
   /**
    * Records a notification and, with `now`, sends its chat's items right away within the
-   * limits and `policy.inlineWait` (a card edit shows at once); with `background` (or when
-   * the item was recorded before) the running dispatcher sends it. 'duplicate': the key was used.
+   * limits and `policy.inlineWait`, waiting for them; with `soon` this process sends them in
+   * the background; with `background` (or when the item was recorded before) the running
+   * dispatcher sends it. 'duplicate': the key was used.
    */
-  send(item: NewItem, mode: 'now' | 'background'): Promise<Delivery | 'duplicate'>;
+  send(item: NewItem, mode: 'now' | 'soon' | 'background'): Promise<Delivery | 'duplicate'>;
+  /** Sends these just-recorded items now, in the background (after the update's own answer). */
+  sendSoon(written: { id: string; chatId: number }[]): void;
+  /** Resolves when the sends started by this process have ended. */
+  settled(): Promise<void>;
   /** Sends whatever is due (tests; shutdown does it in dispatcher.stop). */
   flush(timeout?: number): Promise<number>;
 }
@@ -43,6 +49,8 @@ export interface OutboxOptions {
   now?: () => number;
   sleep?: Sleep;
   instance?: string;
+  /** The bot's username, for deep links in notices. */
+  botUsername?: () => string;
 }
 
 const LIVE = ['open', 'claimed', 'on_site', 'reopened', 'resolved'];
@@ -56,9 +64,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
   // Our own Api: without auto-retry (the dispatcher retries) and without the interactive count.
   const client = options.client ? { ...options.client, fetch: unwrappedFetch(options.client.fetch) } : undefined;
   const api = new Api(options.token, client);
-  const deps: CardDeps = { api, services, store };
+  const deps: NoticeDeps = { api, services, store, botUsername: options.botUsername ?? (() => '') };
 
   const deliver = async (ctx: DeliveryContext): Promise<Outcome> => {
+    if (ctx.item.kind.startsWith('notice:')) return deliverNotice(ctx, deps);
+    // Kinds below were recorded by the previous version's Notifier; `message` still is (handover, keyed background messages).
     switch (ctx.item.kind) {
       case 'message':
         return deliverMessage(ctx, deps);
@@ -113,12 +123,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async send(item, mode) {
       const id = await store.add(item);
       if (!id) return 'duplicate';
+      if (mode === 'soon') {
+        dispatcher.sendSoon([{ id, chatId: item.chatId }]);
+        return 'pending';
+      }
       if (mode === 'background') {
         dispatcher.flushSoon();
         return 'pending';
       }
       return dispatcher.deliverNow(id, item.chatId);
     },
+    sendSoon: (written) => dispatcher.sendSoon(written),
+    settled: () => dispatcher.settled(),
     flush: (timeout) => dispatcher.flush(timeout),
   };
   return outbox;

@@ -58,6 +58,8 @@ export function renderResidentUpdate(
       return { text: t(ticket.kind === 'inquiry' ? 'resident-inquiry-reopened' : 'resident-reopened', { ref }) };
     case 'transferred':
       return { text: t('resident-transferred', { ref, department: departmentName(policy, ticket.department, lang) }) };
+    case 'released':
+      return { text: t('resident-released', { ref }) };
     case 'reassigned':
       return { text: t('resident-reassigned', { ref, name: ticket.owner?.name ?? '' }) };
     case 'rescheduled':

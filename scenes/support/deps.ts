@@ -1,14 +1,12 @@
 import type { Context } from 'grammy';
 import type { Lang } from '../../src/config/office';
 import type { AppServices } from '../../bot/context';
-import type { Notifier } from '../../bot/notify';
 import { pickLanguage } from '../../bot/texts';
 import { makeKit, type Kit, type SceneConversation } from './ask';
 
-/** What scenes reach by closure: services and the notifier (both built once per bot). */
+/** What scenes reach by closure: the services (built once per bot). Who else hears of a change is the core's business. */
 export interface SceneDeps {
   services: AppServices;
-  notifier: Notifier;
 }
 
 /** The person's language, read once and replayed from the conversation's log afterwards. */

@@ -1,6 +1,7 @@
 /**
- * The end of every report: create the ticket, post its cards, tell the resident the
- * reference — once, inside `external`, so a replay after a restart does not file it again.
+ * The end of every report: create the ticket (its cards follow from the core) and tell the
+ * resident the reference — once, inside `external`, so a replay after a restart does not
+ * file it again.
  */
 import type { Context } from 'grammy';
 import type { TicketState } from '../../src/tickets/types';
@@ -10,16 +11,7 @@ import type { Kit } from './ask';
 import type { SceneDeps } from './deps';
 
 export async function submitTicket(kit: Kit, ctx: Context, deps: SceneDeps, create: () => Promise<TicketState>): Promise<void> {
-  const { policy, texts, log } = deps.services;
-  const accepted = await kit.conversation.external(async () => {
-    const ticket = await create();
-    try {
-      await deps.notifier.postCard(ticket);
-    } catch (error) {
-      // The report is recorded; the staff still find it with /open.
-      log.error({ err: error, ref: ticket.ref }, 'posting the staff card failed');
-    }
-    return renderAccepted(ticket, policy, texts, kit.lang);
-  });
+  const { policy, texts } = deps.services;
+  const accepted = await kit.conversation.external(async () => renderAccepted(await create(), policy, texts, kit.lang));
   await ctx.reply(accepted, { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
 }

@@ -151,12 +151,26 @@ const conversationStateSchema = new Schema(
   { collection: 'conversation_states', versionKey: false },
 );
 
+/**
+ * Where a ticket's cards are, one document per ticket by reference. Kept apart from the ticket
+ * document: FerretDB rewrites a whole document on update, so a card recorded while the ticket
+ * changes (sends are in the background) would otherwise be lost, or undo the change.
+ */
+const ticketCardsSchema = new Schema(
+  {
+    _id: String,
+    cards: { type: [new Schema({ chatId: Number, threadId: Number, messageId: Number, mediaMessageIds: [Number] }, { _id: false })], default: [] },
+  },
+  { collection: 'ticket_cards', versionKey: false },
+);
+
 export function createModels(conn: Connection) {
   return {
     Resident: conn.model<ResidentDoc>('Resident', residentSchema),
     StaffProfile: conn.model<StaffProfileDoc>('StaffProfile', staffProfileSchema),
     StaffMembership: conn.model<StaffMembershipDoc>('StaffMembership', staffMembershipSchema),
     Ticket: conn.model('Ticket', ticketSchema),
+    TicketCards: conn.model('TicketCards', ticketCardsSchema),
     TicketEvent: conn.model('TicketEvent', ticketEventSchema),
     RefNumber: conn.model('RefNumber', refNumberSchema),
     ProcessedUpdate: conn.model('ProcessedUpdate', processedUpdateSchema),

@@ -78,9 +78,8 @@ export class SurveyAnswers {
     await this.followups.Survey.updateOne({ _id: id }, { $set: { comment: text }, $unset: { commentPrompt: 1 } });
     const updated = (await this.get(id))!;
     if (survey.status === 'answered') {
-      await this.deps.tickets.record(survey.ref, 'survey_answered', { text, data: { survey: id, part: 'comment' } });
-      const ticket = await this.deps.tickets.get(survey.ref);
-      if (ticket && survey.dissatisfied) await this.deps.ports.lateComment(updated, ticket);
+      // After a dissatisfied survey, staff see the late comment too (src/reactions).
+      await this.deps.tickets.record(survey.ref, 'survey_answered', { text, data: { survey: id, part: 'comment', dissatisfied: !!survey.dissatisfied } });
     }
     return { outcome: 'recorded', survey: updated };
   }
@@ -116,7 +115,7 @@ export class SurveyAnswers {
    * False when it was finished already.
    */
   async finish(survey: SurveyDoc, complete: boolean): Promise<boolean> {
-    const { models, clock, policy, tickets, ports, log } = this.deps;
+    const { models, clock, policy, tickets, log } = this.deps;
     const now = clock.now();
     if (!(await claimOnce(models, `fu:${survey._id}:answered`, now))) return false;
     const dissatisfied = isDissatisfied(survey, followupPolicy(policy).dissatisfiedAtOrBelow);
@@ -128,9 +127,8 @@ export class SurveyAnswers {
     await tickets.record(survey.ref, 'survey_answered', { text: survey.comment, data });
     log.info({ ref: survey.ref, survey: survey._id, dissatisfied, complete }, 'follow-up answered');
     if (!dissatisfied) return true;
-    const reopened = await tickets.reopenAfterSurvey(survey.ref, survey.comment ?? '');
-    if (reopened.ok) await ports.reopenedBySurvey({ ...survey, dissatisfied, complete, status: 'answered' }, reopened.ticket, reopened.event);
-    else log.warn({ ref: survey.ref, reason: reopened.reason }, 'a dissatisfied follow-up could not reopen its ticket');
+    const reopened = await tickets.reopenAfterSurvey(survey.ref, survey.comment ?? '', survey._id);
+    if (!reopened.ok) log.warn({ ref: survey.ref, reason: reopened.reason }, 'a dissatisfied follow-up could not reopen its ticket');
     return true;
   }
 

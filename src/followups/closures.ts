@@ -61,10 +61,6 @@ export class ClosureWatcher {
     if (await Survey.exists({ _id: id })) return undefined;
     const ticket = await this.deps.tickets.get(event.ref);
     if (!ticket) return undefined;
-    // Told here rather than by the job that confirmed it: the event is the durable record, so
-    // a crash in between still tells the resident (the message key makes a repeat harmless).
-    if (event.type === 'auto_confirmed') await this.deps.ports.autoConfirmed(ticket, event);
-
     const { policy } = this.deps;
     const rules = followupPolicy(policy);
     const closedAt = new Date(event.at);

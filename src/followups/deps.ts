@@ -3,7 +3,6 @@ import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
 import type { Models } from '../db/models';
 import type { DomainLogger, TicketService } from '../tickets/service';
-import type { FollowupPorts } from './ports';
 import type { RandomSource } from './sampling';
 
 export interface FollowupDeps {
@@ -11,7 +10,6 @@ export interface FollowupDeps {
   clock: Clock;
   policy: OfficePolicy;
   tickets: TicketService;
-  ports: FollowupPorts;
   log: DomainLogger;
   /** Math.random unless a test seeds it. */
   random?: RandomSource;

@@ -68,10 +68,9 @@ export class RepeatDetector {
     const earlier = candidates.map((c) => c.state).find((t) => isRepeatOf({ ...reported, ref: event.ref }, t));
     if (!earlier) return false;
     if (!(await claimOnce(this.deps.models, `fu:repeat:${event.ref}`, this.deps.clock.now()))) return false;
-    const result = await this.deps.tickets.flagRepeat(event.ref, earlier.ref);
+    const result = await this.deps.tickets.flagRepeat(event.ref, earlier.ref, new Date(earlier.createdAt));
     if (!result.ok) return false;
     this.deps.log.info({ ref: event.ref, of: earlier.ref }, 'repeat report flagged');
-    await this.deps.ports.repeatFlagged(result.ticket, earlier);
     return true;
   }
 }

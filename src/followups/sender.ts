@@ -60,14 +60,12 @@ export class SurveySender {
       return 'postponed';
     }
     if (survey.status === 'scheduled') {
-      await this.deps.ports.sendSurvey(survey, ticket, 'first');
-      await this.recordOnce(survey, 'sent', ticket, now);
+      await this.recordOnce(survey, 'sent', ticket);
       const nextAt = inDaytime(new Date(now.getTime() + rules.resendAfter), hours, policy.timezone);
       await this.set(survey, { status: 'sent', sentAt: now, nextAt }, [], 'scheduled');
       return 'sent';
     }
-    await this.deps.ports.sendSurvey(survey, ticket, 'resend');
-    await this.recordOnce(survey, 'resent', ticket, now);
+    await this.recordOnce(survey, 'resent', ticket);
     await this.set(survey, { status: 'resent', resentAt: now, nextAt: new Date(now.getTime() + rules.noAnswerAfter) }, [], 'sent');
     return 'resent';
   }
@@ -85,11 +83,11 @@ export class SurveySender {
     return 'no_answer';
   }
 
-  private async recordOnce(survey: SurveyDoc, step: 'sent' | 'resent', ticket: TicketState, now: Date): Promise<void> {
-    if (!(await claimOnce(this.deps.models, `fu:${survey._id}:${step}`, now))) return;
+  /** The event, once per survey and step whatever the instances; the survey message follows from it (src/reactions). */
+  private async recordOnce(survey: SurveyDoc, step: 'sent' | 'resent', ticket: TicketState): Promise<void> {
     const type = step === 'sent' ? 'survey_sent' : 'survey_resent';
-    await this.deps.tickets.record(ticket.ref, type, { data: { survey: survey._id, stage: survey.stage, round: survey.round } });
-    this.deps.log.info({ ref: ticket.ref, survey: survey._id, step }, 'follow-up survey sent');
+    const recorded = await this.deps.tickets.recordOnce(ticket.ref, `fu:${survey._id}:${step}`, type, { data: { survey: survey._id, stage: survey.stage, round: survey.round } });
+    if (recorded !== 'done') this.deps.log.info({ ref: ticket.ref, survey: survey._id, step }, 'follow-up survey sent');
   }
 
   /** Sets fields unless the survey moved on meanwhile (the resident finished it between the steps). */

@@ -5,31 +5,26 @@
  * - NoProgressReleaseJob: claimed tickets nobody works on go back to the pool;
  * - WeeklyProgressJob: a word to the resident every week a ticket stays open.
  *
- * Exactly once, with any number of instances: the messages of one alert are enqueued under
- * keys derived from the alert's key (the notifier sends each key once), then the alert's key
- * is claimed with a unique insert and only the winner records the event. A crash between the
- * two re-enqueues (a no-op) and records on the next tick; nothing is sent or recorded twice.
+ * Exactly once, with any number of instances: each alert is an event recorded once per key
+ * (tickets.recordOnce: a unique claim, then the event); who hears of it follows from the event
+ * (src/reactions, LIMIT_LEVELS) and is written with it, so nothing is sent or recorded twice.
  */
 import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
 import type { Models } from '../db/models';
-import { claimOnce } from '../jobs/once';
 import { isWithinHours } from '../policy/hours';
 import type { DomainLogger, TicketService } from '../tickets/service';
-import type { TicketEvent, TicketEventType, TicketState } from '../tickets/types';
+import type { TicketEventType, TicketState } from '../tickets/types';
 import { alertsDue, announcementDue, announcementKey, lookaheads, progressKey, progressWeekDue, releaseDue, type DueAlert } from './rules';
 import type { TimeLimitSettings } from './settings';
 import { LimitStore, uniqueTickets } from './store';
 
-/** The adapter's side: renders and enqueues (bot/limits/notices.ts). Each message is keyed, so a repeat call sends nothing. */
-export interface LimitNotices {
-  /** Sends an alert's messages; returns the line for the office's record (office language). */
-  alert(ticket: TicketState, alert: DueAlert): Promise<string>;
-  reannounce(ticket: TicketState, number: number, openSince: Date, key: string): Promise<void>;
-  /** Why the scheduler released it, for the event log (office language). */
+/** The adapter's side (bot/limits/notices.ts): lines for the office's record, in its language. */
+export interface LimitRecords {
+  /** Who was reminded or alerted, for the event's text. */
+  describe(ticket: TicketState, alert: DueAlert): Promise<string>;
+  /** Why the scheduler released it. */
   releaseReason(ticket: TicketState): string;
-  released(before: TicketState, after: TicketState, event: TicketEvent): Promise<void>;
-  progress(ticket: TicketState, week: number, key: string): Promise<void>;
 }
 
 export interface LimitJobDeps {
@@ -38,7 +33,7 @@ export interface LimitJobDeps {
   policy: OfficePolicy;
   settings: TimeLimitSettings;
   tickets: TicketService;
-  notices: LimitNotices;
+  records: LimitRecords;
   log: DomainLogger & { error(obj: object, msg?: string): void };
   store?: LimitStore;
 }
@@ -48,23 +43,20 @@ interface Pending {
   key: string;
 }
 
-/** Runs the not-yet-done items: send (idempotent), claim the key, record once. Returns how many this instance recorded. */
-async function deliverOnce<T extends Pending>(
+/** Records the not-yet-done items, each once per key; what they cause follows from the events. Returns how many this instance recorded. */
+async function recordOnce<T extends Pending>(
   deps: LimitJobDeps,
   store: LimitStore,
   items: T[],
-  send: (item: T) => Promise<string | void>,
-  record: (item: T, text: string | undefined) => { type: TicketEventType; data: Record<string, unknown> },
+  record: (item: T) => Promise<{ type: TicketEventType; text?: string; data: Record<string, unknown> }>,
 ): Promise<number> {
   const done = await store.done(items.map((i) => i.key));
   let recorded = 0;
   for (const item of items.filter((i) => !done.has(i.key))) {
     try {
-      const text = (await send(item)) ?? undefined;
-      if (!(await claimOnce(deps.models, item.key, deps.clock.now()))) continue;
-      const { type, data } = record(item, text);
-      await deps.tickets.record(item.ticket.ref, type, { text, data });
-      recorded++;
+      const { type, text, data } = await record(item);
+      const result = await deps.tickets.recordOnce(item.ticket.ref, item.key, type, { text, data });
+      if (result !== 'done' && result.ok) recorded++;
     } catch (error) {
       // One ticket's failure (a chat gone) must not hold up the others; the next tick retries it.
       deps.log.error({ err: error, ref: item.ticket.ref, key: item.key }, 'time-limit notice failed');
@@ -102,13 +94,11 @@ export class LimitAlertJob extends LimitJob {
     const due = candidates.flatMap((ticket) =>
       alertsDue(ticket, now, policy, settings, { firstAnswered: answered.has(ticket.ref) }).map((alert) => ({ ticket, key: alert.key, alert })),
     );
-    const sent = await deliverOnce(
-      this.deps,
-      this.store,
-      due,
-      (item) => this.deps.notices.alert(item.ticket, item.alert),
-      ({ alert }) => ({ type: alert.level === 'remind' ? 'reminded' : 'escalated', data: { limit: alert.limit, level: alert.level, due: alert.due } }),
-    );
+    const sent = await recordOnce(this.deps, this.store, due, async ({ ticket, alert }) => ({
+      type: alert.level === 'remind' ? 'reminded' : 'escalated',
+      text: await this.deps.records.describe(ticket, alert),
+      data: { limit: alert.limit, level: alert.level, due: alert.due },
+    }));
     return { due: due.length, sent };
   }
 }
@@ -125,30 +115,22 @@ export class ReannounceJob extends LimitJob {
       const number = announcementDue(ticket, openSince, now, settings);
       return number > 0 ? [{ ticket, number, openSince, key: announcementKey(ticket.ref, openSince, number) }] : [];
     });
-    const sent = await deliverOnce(
-      this.deps,
-      this.store,
-      due,
-      (item) => this.deps.notices.reannounce(item.ticket, item.number, item.openSince, item.key),
-      (item) => ({ type: 'reannounced', data: { number: item.number } }),
-    );
+    const sent = await recordOnce(this.deps, this.store, due, async (item) => ({ type: 'reannounced', data: { number: item.number, openSince: item.openSince } }));
     return { due: due.length, sent };
   }
 }
 
 export class NoProgressReleaseJob extends LimitJob {
   async run(): Promise<{ released: number }> {
-    const { clock, settings, tickets, notices } = this.deps;
+    const { clock, settings, tickets, records } = this.deps;
     const now = clock.now();
     const candidates = await this.store.claimedOnSiteBefore(new Date(now.getTime() - settings.noProgressRelease));
     let released = 0;
     for (const ticket of candidates.filter((t) => releaseDue(t, now, settings))) {
       try {
         // The domain decides the race: a second instance (or an Arrived a moment ago) is refused.
-        const result = await tickets.autoRelease(ticket.ref, notices.releaseReason(ticket));
-        if (!result.ok) continue;
-        await notices.released(ticket, result.ticket, result.event);
-        released++;
+        const result = await tickets.autoRelease(ticket.ref, records.releaseReason(ticket));
+        if (result.ok) released++;
       } catch (error) {
         this.deps.log.error({ err: error, ref: ticket.ref }, 'automatic release failed');
       }
@@ -168,13 +150,7 @@ export class WeeklyProgressJob extends LimitJob {
       const week = progressWeekDue(ticket, now, settings);
       return week > 0 ? [{ ticket, week, key: progressKey(ticket.ref, week) }] : [];
     });
-    const sent = await deliverOnce(
-      this.deps,
-      this.store,
-      due,
-      (item) => this.deps.notices.progress(item.ticket, item.week, item.key),
-      (item) => ({ type: 'progress_sent', data: { week: item.week } }),
-    );
+    const sent = await recordOnce(this.deps, this.store, due, async (item) => ({ type: 'progress_sent', data: { week: item.week } }));
     return { due: due.length, sent };
   }
 }

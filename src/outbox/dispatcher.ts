@@ -48,6 +48,8 @@ export class Dispatcher {
   private stopping = false;
   private stoppingDone?: Promise<void>;
   private stopped = false;
+  /** Background sends started by sendSoon. */
+  private readonly kicks = new Set<Promise<void>>();
   /** No drain runs past this (set by stop: shutdown flushes only so long). */
   private deadline = Infinity;
 
@@ -79,6 +81,36 @@ export class Dispatcher {
     const item = await this.deps.store.get(id);
     if (item?.status === 'failed' && item.chatId > 0 && (await this.deps.store.isUnreachable(item.chatId))) return 'forbidden';
     return item?.status ?? 'pending';
+  }
+
+  /** Sends now, in the background, the items just recorded (even those held back for it), each chat in its order. */
+  sendSoon(items: { id: string; chatId: number }[]): void {
+    if (this.stopped) return;
+    // Past its concurrency the running loop takes them (a batch of surveys goes at its pace).
+    if (this.running && this.kicks.size >= this.deps.policy.concurrency) return this.flushSoon();
+    const byChat = new Map<number, Set<string>>();
+    for (const { id, chatId } of items) byChat.set(chatId, (byChat.get(chatId) ?? new Set()).add(id));
+    for (const [chatId, force] of byChat) {
+      const until = Math.min(this.now() + this.deps.policy.lease / 4, this.deadline);
+      const kick: Promise<void> = this.lanes
+        .run(chatId, until, () => this.drain(chatId, until, undefined, force))
+        .then(async (outcomes) => {
+          // What could not go now (the chat waits for a retry, its lane was busy) is no longer held
+          // back. Only this chat's items, once its drain is over: FerretDB rewrites a whole document
+          // on update, so two writers of one item at once could undo each other.
+          const left = [...force].filter((id) => !outcomes?.has(id));
+          if (left.length > 0) await this.deps.store.release(left);
+        })
+        .catch((error) => this.deps.log.error({ err: error, chatId }, 'outbox: sending a chat failed'))
+        .finally(() => this.kicks.delete(kick));
+      this.kicks.add(kick);
+    }
+  }
+
+  /** Resolves when every send this process started has ended (tests wait for it after an update). */
+  async settled(): Promise<void> {
+    while (this.kicks.size > 0) await Promise.all([...this.kicks]);
+    await this.lanes.idle();
   }
 
   /** Wakes the running loop (after items were recorded for it). */
@@ -115,7 +147,7 @@ export class Dispatcher {
       await this.loop;
       await this.flush(Math.max(0, this.deadline - this.now())).catch((error) => this.deps.log.error({ err: error }, 'outbox: flushing at shutdown failed'));
       // Drains of Notifier calls in flight end by the deadline too.
-      await this.lanes.idle();
+      await this.settled();
       this.stopped = true;
     })();
     return this.stoppingDone;
@@ -208,13 +240,13 @@ export class Dispatcher {
   }
 
   /** Sends the chat's items in order until it is empty, must wait, or `stopAfter` went. */
-  private async drain(chatId: number, until: number, stopAfter?: string): Promise<Map<string, Outcome>> {
+  private async drain(chatId: number, until: number, stopAfter?: string, force?: Set<string>): Promise<Map<string, Outcome>> {
     const { store, limiter, policy } = this.deps;
     const outcomes = new Map<string, Outcome>();
     while (!this.stopped && this.now() < this.deadline) {
       const head = await store.head(chatId);
       // Waiting for a retry, or held by another instance: the chat waits with it.
-      if (!head || head.dueAt > this.now()) break;
+      if (!head || (head.dueAt > this.now() && !(force?.has(head.id) && head.attempt === 0))) break;
       const wait = limiter.delay(chatId, 1, 'outbox');
       if (wait > 0) {
         // A short wait (the overall pace, a chat's second) is slept here; a long one (a group's

@@ -109,6 +109,47 @@ export class OutboxStore {
     return id;
   }
 
+  /**
+   * Records several items with their own ids in one command; an id recorded before is
+   * skipped (a reaction derived again after a crash). `holdMs` keeps them from the running
+   * loop for that long: the caller sends them itself once its direct answer is out.
+   */
+  async addMany(items: (NewItem & { id: string })[], holdMs = 0): Promise<void> {
+    if (items.length === 0) return;
+    await this.init();
+    const now = this.now();
+    const docs = items.map((item) => {
+      this.lastOrder = Math.max(this.lastOrder + 1, now * 1024);
+      return {
+        _id: item.id,
+        chatId: item.chatId,
+        order: this.lastOrder,
+        kind: item.kind,
+        ref: item.ref,
+        purpose: item.purpose,
+        payload: JSON.stringify(item.payload ?? null),
+        status: 'pending' as const,
+        dueAt: new Date(now + holdMs),
+        attempt: 0,
+        failures: 0,
+        keyed: false,
+        createdAt: new Date(now),
+      };
+    });
+    try {
+      await this.models.Item.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
+      const all = Array.isArray(writeErrors) ? writeErrors : [error];
+      if (!all.every((e) => isDuplicateKey(e) || (e as { code?: number; err?: { code?: number } }).code === 11000 || (e as { err?: { code?: number } }).err?.code === 11000)) throw error;
+    }
+  }
+
+  /** Items held back for their writer to send are due now (it could not send them itself). */
+  async release(ids: string[]): Promise<void> {
+    await this.models.Item.updateMany({ _id: { $in: ids }, status: 'pending', attempt: 0, dueAt: { $gt: new Date(this.now()) } }, { $set: { dueAt: new Date(this.now()) } });
+  }
+
   private async recordKey(key: string): Promise<boolean> {
     try {
       await this.models.Key.create({ _id: key, at: new Date(this.now()) });
@@ -154,7 +195,7 @@ export class OutboxStore {
   /** Card edits recorded before `before` are void once a post rendered the ticket after them. */
   async dropEditsBefore(ref: string, before: number): Promise<void> {
     await this.models.Item.updateMany(
-      { ref, kind: 'card.refresh', status: 'pending', createdAt: { $lte: new Date(before) } },
+      { ref, kind: { $in: ['card.refresh', 'notice:card_refresh'] }, status: 'pending', createdAt: { $lte: new Date(before) } },
       { $set: { status: 'dropped', finishedAt: new Date(this.now()), error: 'the card was posted with this state' } },
     );
   }

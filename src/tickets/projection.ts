@@ -25,7 +25,11 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
   }
   if (!state) throw new Error(`event ${event.type} #${event.seq} of ${event.ref} has no created event before it`);
   // A survey sent or a reminder is part of the record, not a change residents or staff track.
-  if (INFORMATIONAL_EVENTS.includes(event.type)) return { ...state, seq: event.seq };
+  if (INFORMATIONAL_EVENTS.includes(event.type)) {
+    // A scheduler event recorded once per key (src/tickets/service.ts recordOnce) leaves its key.
+    const key = event.data?.key;
+    return typeof key === 'string' ? { ...state, seq: event.seq, recordedKeys: [...(state.recordedKeys ?? []), key] } : { ...state, seq: event.seq };
+  }
   const next: TicketState = { ...state, seq: event.seq, lastEvent, lastEventAt: event.at };
   const data = event.data ?? {};
   switch (event.type) {
@@ -89,6 +93,7 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
       break;
     case 'urged':
       next.lastUrgedAt = event.at;
+      next.urgeCount = (state.urgeCount ?? 0) + 1;
       break;
     case 'cancelled':
       next.status = 'cancelled';

@@ -25,6 +25,9 @@ export function formatRef(kind: TicketKind, dayKey: string, n: number): string {
   return `${REF_PREFIX[kind]}-${day[1]}${day[2]}${day[3]}-${String(n).padStart(3, '0')}`;
 }
 
+/** A canonical reference inside a larger pattern (callback data, deep links): `BX-20261122-007`. */
+export const REF_SOURCE = '[A-Z]{2}-\\d{8}-\\d{3,}';
+
 // Without a dash before it, the sequence is only told apart from the date when padded.
 const REF = /^([A-Z]{2})-?(\d{8})(?:-(\d{1,6})|(\d{3,6}))$/;
 

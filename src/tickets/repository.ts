@@ -97,18 +97,17 @@ export class TicketRepository {
     }
   }
 
+  /** Written only by the ticket's card lane in the outbox (one writer at a time). */
   async setCards(ref: string, cards: CardLocation[]): Promise<void> {
-    await this.models.Ticket.updateOne({ ref }, { $set: { cards } });
-  }
-
-  /** Emergencies are posted to every staff chat: each copy is edited with the ticket. */
-  async addCard(ref: string, card: CardLocation): Promise<void> {
-    await this.models.Ticket.updateOne({ ref }, { $push: { cards: card } });
+    await this.models.TicketCards.updateOne({ _id: ref }, { $set: { cards: withoutUndefined(cards) } }, { upsert: true });
   }
 
   async cards(ref: string): Promise<CardLocation[]> {
-    const doc = await this.models.Ticket.findOne({ ref }, { cards: 1 }).lean<{ cards?: CardLocation[] }>();
-    return doc?.cards ?? [];
+    const doc = await this.models.TicketCards.findById(ref).lean<{ cards?: CardLocation[] }>();
+    if (doc) return doc.cards ?? [];
+    // Cards recorded on the ticket document by earlier versions.
+    const legacy = await this.models.Ticket.findOne({ ref }, { cards: 1 }).lean<{ cards?: CardLocation[] }>();
+    return legacy?.cards ?? [];
   }
 
   async countByResident(residentId: number): Promise<number> {

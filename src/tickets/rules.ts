@@ -82,7 +82,40 @@ function mayWork(actor: Actor, ticket: TicketState): boolean {
   return ticket.owner.id === actor.id || actor.role === 'manager' || isHeadOf(actor, ticket.department);
 }
 
+/**
+ * "Only the owner may" said of a ticket that has no owner any more (released, transferred):
+ * the state has moved on since the button was shown, and that is what the presser should hear.
+ */
+export function asCurrentState(refusal: Refusal, ticket: TicketState | null | undefined): Refusal {
+  return refusal.reason === 'not_owner' && ticket && !ticket.owner ? { reason: 'wrong_state', status: ticket.status } : refusal;
+}
+
 export function decide(action: TicketAction, ticket: TicketState, actor: Actor, policy: OfficePolicy): Refusal | null {
+  const refusal = decideRaw(action, ticket, actor, policy);
+  return refusal && asCurrentState(refusal, ticket);
+}
+
+/**
+ * Whether this actor may answer the inquiry now: an open one is claimed by whoever answers
+ * (so the claim rule applies), a claimed or reopened one only by its owner, the head or the
+ * manager (the resolve rule). Only inquiries have a Reply; complaints use Resolve. Who is
+ * asking comes before what kind it is: a stranger learns nothing about the ticket.
+ */
+export function answerRefusal(ticket: TicketState | null, actor: Actor, policy: OfficePolicy): Refusal | null {
+  if (!ticket) return { reason: 'not_found' };
+  const claim = decide('claim', ticket, actor, policy);
+  if (claim && (claim.reason === 'not_staff' || claim.reason === 'wrong_department')) return claim;
+  if (ticket.kind !== 'inquiry') return { reason: 'not_applicable' };
+  if (ticket.status === 'open') return claim;
+  return decide('resolve', ticket, actor, policy);
+}
+
+/** A refusal that shows the presser saw an older state than the ticket's: their card is brought up to date. */
+export function showsStaleCard(refusal: Refusal): boolean {
+  return refusal.reason === 'wrong_state' || refusal.reason === 'already_claimed';
+}
+
+function decideRaw(action: TicketAction, ticket: TicketState, actor: Actor, policy: OfficePolicy): Refusal | null {
   const stateOk = ALLOWED_FROM[action].includes(ticket.status);
   if (SYSTEM_ACTIONS.includes(action)) {
     if (actor.role !== 'system') return { reason: 'not_staff' };

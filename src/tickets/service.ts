@@ -19,10 +19,12 @@ import {
   type InitialTicket,
   type InquiryInput,
 } from './creation';
+import { claimOnce } from '../jobs/once';
+import type { Reactor } from '../reactions/reactor';
 import { allocateRef } from './numbering';
 import { applyEvent } from './projection';
 import { TicketRepository, type CardLocation } from './repository';
-import { decide, servesDepartment, type Refusal, type TicketAction } from './rules';
+import { answerRefusal, decide, servesDepartment, showsStaleCard, type Refusal, type TicketAction } from './rules';
 import type { ComplaintClass, Media, RepairReport, ResidentContact, TicketEvent, TicketState } from './types';
 
 export type ActionResult =
@@ -39,6 +41,8 @@ export interface TicketServiceDeps {
   clock: Clock;
   policy: OfficePolicy;
   log: DomainLogger;
+  /** Writes what follows each event with it (src/reactions): the only way anyone hears of a change. */
+  reactor: Reactor;
 }
 
 type EventDraft = Pick<TicketEvent, 'type'> & Partial<Pick<TicketEvent, 'text' | 'media' | 'data'>>;
@@ -92,17 +96,18 @@ export class TicketService {
       media: initial.report.media,
       data: { ...initial, ref, day, month: localMonthKey(now, policy.timezone) } as unknown as Record<string, unknown>,
     };
+    await this.deps.reactor.intend(ref, 1);
     if (!(await this.repo.append(event))) throw new Error(`reference ${ref} was allocated twice`);
     const ticket = applyEvent(undefined, event);
-    await this.repo.saveProjection(ticket);
+    await Promise.all([this.repo.saveProjection(ticket), this.deps.reactor.react(event, ticket)]);
     this.deps.log.info({ ref, kind: ticket.kind, department: ticket.department }, 'ticket created');
     return ticket;
   }
 
-  claim(ref: string, actor: Actor): Promise<ActionResult> {
+  claim(ref: string, actor: Actor, options: { byAnswering?: boolean } = {}): Promise<ActionResult> {
     return this.act(ref, 'claim', actor, (ticket, now) => ({
       type: 'claimed',
-      data: { onSiteDueAt: this.onSiteDue(ticket, now) },
+      data: { onSiteDueAt: this.onSiteDue(ticket, now), ...(options.byAnswering ? { byAnswering: true } : {}) },
     }));
   }
 
@@ -127,7 +132,7 @@ export class TicketService {
   async answer(ref: string, actor: Actor, text: string, media: Media[] = []): Promise<ActionResult> {
     const current = await this.repo.load(ref);
     if (current?.status === 'open') {
-      const claimed = await this.claim(ref, actor);
+      const claimed = await this.claim(ref, actor, { byAnswering: true });
       if (!claimed.ok && claimed.reason !== 'already_claimed') return claimed;
     }
     return this.resolve(ref, actor, { text, media });
@@ -149,7 +154,7 @@ export class TicketService {
 
   /** Back to the pool, with a reason: the card shows it unclaimed again. */
   release(ref: string, actor: Actor, reason: string): Promise<ActionResult> {
-    return this.act(ref, 'release', actor, () => ({ type: 'released', text: reason }));
+    return this.act(ref, 'release', actor, (ticket) => ({ type: 'released', text: reason, data: { from: ticket.owner } }));
   }
 
   /** A head or the manager gives the ticket to a named member of the department. */
@@ -208,9 +213,9 @@ export class TicketService {
     return this.act(ref, 'dispute', actor, () => ({ type: 'reopened', text: reason }));
   }
 
-  /** The resident adds information or photos; staff see it under the card. */
-  addInfo(ref: string, actor: Actor, text: string, media: Media[] = []): Promise<ActionResult> {
-    return this.act(ref, 'add_info', actor, () => ({ type: 'info_added', text, media }));
+  /** The resident adds information or photos (or says what is still wrong after "Not solved"); staff see it under the card. */
+  addInfo(ref: string, actor: Actor, text: string, media: Media[] = [], options: { afterDispute?: boolean } = {}): Promise<ActionResult> {
+    return this.act(ref, 'add_info', actor, () => ({ type: 'info_added', text, media, ...(options.afterDispute ? { data: { afterDispute: true } } : {}) }));
   }
 
   /** 催办: at most once per the office's interval. */
@@ -223,8 +228,8 @@ export class TicketService {
   }
 
   /** The resident withdraws the report before work has started. */
-  cancel(ref: string, actor: Actor, reason: string): Promise<ActionResult> {
-    return this.act(ref, 'cancel', actor, () => ({ type: 'cancelled', text: reason }));
+  cancel(ref: string, actor: Actor, reason: string, reasonCode?: string): Promise<ActionResult> {
+    return this.act(ref, 'cancel', actor, () => ({ type: 'cancelled', text: reason, ...(reasonCode ? { data: { reasonCode } } : {}) }));
   }
 
   /** The quiet period passed without an answer: the scheduler confirms for the resident. */
@@ -233,13 +238,13 @@ export class TicketService {
   }
 
   /** A dissatisfied follow-up answer reopens a closed ticket for rework. */
-  reopenAfterSurvey(ref: string, reason: string): Promise<ActionResult> {
-    return this.act(ref, 'survey_reopen', SYSTEM_ACTOR, () => ({ type: 'reopened', text: reason, data: { source: 'survey' } }));
+  reopenAfterSurvey(ref: string, reason: string, survey?: string): Promise<ActionResult> {
+    return this.act(ref, 'survey_reopen', SYSTEM_ACTOR, () => ({ type: 'reopened', text: reason, data: { source: 'survey', survey } }));
   }
 
   /** No progress for too long after a claim: back to the pool. */
   autoRelease(ref: string, reason: string): Promise<ActionResult> {
-    return this.act(ref, 'auto_release', SYSTEM_ACTOR, () => ({ type: 'released', text: reason, data: { automatic: true } }));
+    return this.act(ref, 'auto_release', SYSTEM_ACTOR, (ticket) => ({ type: 'released', text: reason, data: { automatic: true, from: ticket.owner } }));
   }
 
   /** Records what the scheduler did or noticed (a survey sent, a reminder, an escalation). */
@@ -247,9 +252,25 @@ export class TicketService {
     return this.act(ref, 'record', SYSTEM_ACTOR, () => ({ type, ...details }));
   }
 
+  /**
+   * Records a scheduler event once per key, whatever the number of instances and crashes:
+   * the ticket remembers the keys it recorded, so the unique (ref, seq) insert that decides
+   * every race also decides this one — a second writer finds the key in the state and stops.
+   * The key is then marked in `job_runs`, which lets the jobs skip it without loading the
+   * ticket (a crash before the mark only costs the next tick one load). Its notices follow
+   * the event as with any event.
+   */
+  async recordOnce(ref: string, key: string, type: TicketEvent['type'], details: { text?: string; data?: Record<string, unknown> } = {}): Promise<ActionResult | 'done'> {
+    const result = await this.act(ref, 'record', SYSTEM_ACTOR, (ticket) =>
+      ticket.recordedKeys?.includes(key) ? { reason: 'not_applicable' } : { type, text: details.text, data: { ...details.data, key } },
+    );
+    if (result.ok || result.reason === 'not_applicable') await claimOnce(this.deps.models, key, this.deps.clock.now());
+    return result.ok ? result : 'done';
+  }
+
   /** Flags a ticket as a repeat of an earlier one (二次投诉 / repeated repair). */
-  flagRepeat(ref: string, of: string): Promise<ActionResult> {
-    return this.act(ref, 'record', SYSTEM_ACTOR, () => ({ type: 'repeat_flagged', data: { of } }));
+  flagRepeat(ref: string, of: string, ofCreatedAt?: Date): Promise<ActionResult> {
+    return this.act(ref, 'record', SYSTEM_ACTOR, () => ({ type: 'repeat_flagged', data: { of, ofCreatedAt } }));
   }
 
   /** A head or the manager approves going past the resolution limit. */
@@ -261,7 +282,22 @@ export class TicketService {
   async check(ref: string, action: TicketAction, actor: Actor): Promise<{ ticket: TicketState | null; refusal: Refusal | null }> {
     const ticket = await this.repo.load(ref);
     if (!ticket) return { ticket, refusal: { reason: 'not_found' } };
-    return { ticket, refusal: decide(action, ticket, actor, this.deps.policy) };
+    const refusal = decide(action, ticket, actor, this.deps.policy);
+    if (refusal) await this.refused(ticket, refusal);
+    return { ticket, refusal };
+  }
+
+  /** May this staff member answer the inquiry now (claiming it if open)? */
+  async checkAnswer(ref: string, actor: Actor): Promise<{ ticket: TicketState | null; refusal: Refusal | null }> {
+    const ticket = await this.repo.load(ref);
+    const refusal = answerRefusal(ticket, actor, this.deps.policy);
+    if (ticket && refusal) await this.refused(ticket, refusal);
+    return { ticket, refusal };
+  }
+
+  /** A press from a card that shows an older state: the cards are brought up to date (once per state). */
+  private async refused(ticket: TicketState, refusal: Refusal): Promise<void> {
+    if (showsStaleCard(refusal)) await this.deps.reactor.resync(ticket);
   }
 
   get(ref: string): Promise<TicketState | null> {
@@ -274,10 +310,6 @@ export class TicketService {
 
   setCard(ref: string, card: CardLocation): Promise<void> {
     return this.repo.setCards(ref, [card]);
-  }
-
-  addCard(ref: string, card: CardLocation): Promise<void> {
-    return this.repo.addCard(ref, card);
   }
 
   setCards(ref: string, cards: CardLocation[]): Promise<void> {
@@ -329,14 +361,16 @@ export class TicketService {
       const drafted = decide(action, ticket, actor, this.deps.policy) ?? draft(ticket, now);
       if ('reason' in drafted) {
         this.deps.log.info({ ref, action, actorId: actor.id, role: actor.role, reason: drafted.reason }, 'ticket action refused');
+        if (actor.role !== 'system') await this.refused(ticket, drafted);
         return { ok: false, ticket, ...drafted };
       }
-      // Anonymous complainants stay anonymous in the record too.
-      const name = actor.role === 'resident' && ticket.anonymous ? '' : actor.name;
+      // A resident is named as registered on the report (anonymous complainants not at all).
+      const name = actor.role === 'resident' ? (ticket.anonymous ? '' : ticket.resident.name || actor.name) : actor.name;
       const event: TicketEvent = { ref, seq: ticket.seq + 1, at: now, actor: { id: actor.id, role: actor.role, name }, ...drafted };
+      await this.deps.reactor.intend(ref, event.seq);
       if (await this.repo.append(event)) {
         const next = applyEvent(ticket, event);
-        await this.repo.saveProjection(next);
+        await Promise.all([this.repo.saveProjection(next), this.deps.reactor.react(event, next)]);
         this.deps.log.info({ ref, action, actorId: actor.id, seq: event.seq, status: next.status }, 'ticket changed');
         return { ok: true, ticket: next, event };
       }

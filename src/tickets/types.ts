@@ -112,6 +112,10 @@ export interface TicketState {
   waiting?: { reason: string; until: Date; parts: boolean };
   transferredFrom?: string;
   lastUrgedAt?: Date;
+  /** Keys of the scheduler's events recorded once per key (alerts, surveys, weekly updates). */
+  recordedKeys?: string[];
+  /** How many times the resident urged (催办). */
+  urgeCount?: number;
   /** The earlier ticket this one repeats (same resident, category and place within the window). */
   repeatOf?: string;
   reopenCount: number;

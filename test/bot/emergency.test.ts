@@ -196,6 +196,19 @@ test('one broken group does not keep the others from hearing of an emergency', a
   expect(h.fake.lastTextTo(alice.id)).toContain('已通知物业所有值班人员');
 });
 
+test("the resident in trouble reads what to do before any alert goes out, and every alert goes out together", async () => {
+  await register(h, alice);
+  const ref = await fileEmergency(h, alice, { what: 'lift', where: 'home' });
+  const sends = h.fake.callsOf('sendMessage').filter((c) => !c.error);
+  const guidance = sends.findIndex((c) => c.params.chat_id === alice.id && String(c.params.text).includes(ref));
+  const alerts = sends.map((c, i) => ({ c, i })).filter(({ c }) => String(c.params.text).includes(ref) && String(c.params.text).includes('🚨🚨'));
+  expect(guidance).toBeGreaterThanOrEqual(0);
+  expect(alerts.length).toBe(6);
+  expect(alerts.every(({ i }) => i > guidance)).toBe(true);
+  // The copies are recorded in the order of the targets, the department's main card first.
+  expect((await h.services.tickets.cards(ref)).map((c) => c.chatId)).toEqual([SECURITY_CHAT, STAFF_CHAT, SERVICE_CHAT, head.id, securityHead.id, manager.id]);
+});
+
 test('when no one at all can be alerted, the resident is told to phone directly, with the numbers', async () => {
   h.fake.on('sendMessage', (p) => (p.chat_id !== alice.id ? { error: { error_code: 403, description: 'Forbidden: bot was kicked from the supergroup chat' } } : undefined));
   await register(h, alice);

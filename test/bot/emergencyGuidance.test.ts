@@ -4,7 +4,7 @@
  * phone when one is configured — for every kind, in both languages.
  */
 import { Texts, LANGS } from '../../bot/texts';
-import { emergencyGuidance } from '../../scenes/emergency';
+import { emergencyGuidance } from '../../bot/render/emergency';
 import { EMERGENCY_TYPES, type EmergencyType } from '../../src/tickets/types';
 import { testPolicy } from '../support/harness';
 

@@ -49,7 +49,8 @@ test('a non-staff user forging card callbacks in the group and in private is ref
     for (const chatId of [STAFF_CHAT, mallory.id]) {
       for (const action of ['claim', 'arr', 'res', 'rsp']) {
         const answer = await press(mallory, chatId, `tk:${action}:${ref}`, chatId === STAFF_CHAT ? card : undefined);
-        expect(answer).toBe('抱歉，只有物业员工可以进行此操作。');
+        // The group speaks the office's language; Mallory's private chat speaks his (English).
+        expect(answer).toBe(chatId === STAFF_CHAT ? '抱歉，只有物业员工可以进行此操作。' : "Sorry, only the office's staff can do this.");
       }
       // Actions that do not exist are not even looked at.
       for (const action of ['ct', 'zz']) {
@@ -59,7 +60,7 @@ test('a non-staff user forging card callbacks in the group and in private is ref
       }
     }
     await h.send(h.u.text(mallory, `/start rs_${ref}`));
-    expect(h.fake.lastTextTo(mallory.id)).toBe('抱歉，只有物业员工可以进行此操作。');
+    expect(h.fake.lastTextTo(mallory.id)).toBe("Sorry, only the office's staff can do this.");
   }
 
   expect(await snapshot(open)).toEqual(before.open);

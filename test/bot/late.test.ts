@@ -27,7 +27,7 @@ beforeAll(async () => {
     { repairKind: 'public', category: 'cleaning', location: '中心花园', atHome: false, description: '草坪上有碎玻璃', media: [], visit: { asap: true } },
     residentActor(ALICE_CONTACT.telegramId, ALICE_CONTACT.name),
   );
-  await h.notifier.postCard(lawn);
+  await h.settle();
   refs.lawn = lawn.ref;
   h.clock.set(local('2026-11-23T10:00:01'));
   await h.press(zhang, STAFF_CHAT, `tk:claim:${refs.light}`);
@@ -80,10 +80,12 @@ test('not staff: refused; nothing late: said so', async () => {
   expect(await late(mallory)).toBe("Sorry, only the office's staff can do this."); // in their own language, privately
   const wuActor = await h.services.staff.actorFor({ id: wu.id, firstName: '吴' });
   expect((await h.services.tickets.resolve(refs.lawn, wuActor, { text: '已清理', media: [] })).ok).toBe(true);
+  await h.settle();
   expect(await late(wu, CLEANING_CHAT)).toBe('✅ 保洁绿化部目前没有超时的工单。');
   // Claimed and on site since: the gate is late on its resolution limit now, not its response.
   const zhangActor = await h.services.staff.actorFor({ id: zhang.id, firstName: '张' });
   await h.services.tickets.claim(refs.gate, zhangActor);
   await h.services.tickets.arrive(refs.gate, zhangActor);
+  await h.settle();
   expect(await late(li, STAFF_CHAT)).toContain(`🟣 ${refs.gate} 公共部位报修 · 检修 · 东门道闸不抬杆 · 张 · 完成时限 2026-11-23 10:01 · 超时 50秒`);
 });

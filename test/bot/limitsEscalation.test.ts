@@ -3,9 +3,8 @@
  * department head is alerted (under the card, by name, and privately), when it is late by
  * the limit again the manager — each once, however many ticks and however many instances.
  */
-import { Notifier } from '../../bot/notify';
 import { createLimitJobs } from '../../bot/limits/jobs';
-import { limitNotices } from '../../bot/limits/notices';
+import { limitRecords } from '../../bot/limits/notices';
 import { LimitAlertJob } from '../../src/limits/jobs';
 import { timeLimitsPolicy } from '../../src/limits/settings';
 import { createHarness, people, STAFF_CHAT, type Harness } from '../support/harness';
@@ -37,7 +36,7 @@ test('reminder to the owner, then the head, then the manager: each once, with tw
   await h.press(zhang, STAFF_CHAT, `tk:arr:${ref}`); // on site: only the resolution limit (100 s) still runs
   const first = limitJobs(h);
   // Another bot instance on the same database: its own notifier and jobs.
-  const otherJobs = createLimitJobs(h.services, new Notifier(h.bot.api, h.services));
+  const otherJobs = createLimitJobs(h.services);
   const second = () => otherJobs.find((j) => j.name === 'limits:alerts')!.run();
   const tickBoth = async (times = 3) => {
     for (let i = 0; i < times; i++) await Promise.all([first('alerts'), second()]);
@@ -82,7 +81,7 @@ test('reminder to the owner, then the head, then the manager: each once, with tw
   expect(sends(STAFF_CHAT, '超时')).toHaveLength(1);
   expect(sends(head.id, ref)).toHaveLength(1);
   expect(sends(manager.id, ref)).toHaveLength(1);
-  expect((await eventsOf(h, ref, 'reminded')).map((e) => e.data)).toEqual([{ limit: 'resolution', level: 'remind', due: ticket.resolutionDueAt }]);
+  expect((await eventsOf(h, ref, 'reminded')).map((e) => e.data)).toEqual([{ limit: 'resolution', level: 'remind', due: ticket.resolutionDueAt, key: expect.stringMatching(/^lim:/) }]);
   expect((await eventsOf(h, ref, 'escalated')).map((e) => e.data?.level)).toEqual(['head', 'manager']);
   expect((await eventsOf(h, ref, 'escalated'))[0].text).toBe('已超过完成时限（2026-11-23 10:01），已通知 王主管');
 });
@@ -115,29 +114,30 @@ test('an unclaimed ticket: the group is reminded before the response limit, the 
   expect((await eventsOf(h, ref, 'escalated')).map((e) => e.data?.limit)).toEqual(['response', 'onSite']);
 });
 
-test('a crash after the alert went out and before it was recorded: the next tick records it and sends nothing again', async () => {
+test('a crash before the alert is recorded, or after it but before it is marked done: it is recorded and sent once', async () => {
   h.clock.set(new Date('2026-11-23T11:00:00+08:00'));
   const ticket = await newRepair(h, '6栋水箱溢水');
   const settings = timeLimitsPolicy(h.policy);
-  const real = limitNotices(h.services, h.notifier, settings);
+  const real = limitRecords(h.services, settings);
   const deps = { models: h.database.models, clock: h.clock, policy: h.policy, settings, tickets: h.services.tickets, log: h.services.log };
-  const crashing = new LimitAlertJob({
-    ...deps,
-    notices: {
-      ...real,
-      alert: async (t, alert) => {
-        await real.alert(t, alert);
-        throw new Error('process killed');
-      },
-    },
-  });
+  // Killed while wording the record: nothing was recorded or sent.
+  const crashing = new LimitAlertJob({ ...deps, records: { ...real, describe: async () => Promise.reject(new Error('process killed')) } });
   h.clock.set(new Date(new Date(ticket.createdAt).getTime() + 10 * SEC));
   await crashing.run();
+  await h.settle();
   const alerts = () => sentTo(h, STAFF_CHAT, `${ticket.ref}（公共部位报修 · 检修 · 6栋水箱溢水）已超过接单响应时限`);
-  expect(alerts()).toHaveLength(1);
+  expect(alerts()).toHaveLength(0);
   expect(await eventsOf(h, ticket.ref, 'escalated')).toHaveLength(0);
 
-  await new LimitAlertJob({ ...deps, notices: real }).run();
+  // Killed after recording, before marking the key done: the next tick finds the key in the ticket and records nothing more.
+  await new LimitAlertJob({ ...deps, records: real }).run();
+  await h.settle();
+  expect(alerts()).toHaveLength(1);
+  const key = `lim:${ticket.ref}:response:head:${new Date(ticket.responseDueAt).getTime()}`;
+  await h.database.models.JobRun.deleteOne({ _id: key });
+  await new LimitAlertJob({ ...deps, records: real }).run();
+  expect(await h.database.models.JobRun.exists({ _id: key })).toBeTruthy();
+  await h.settle();
   expect(alerts()).toHaveLength(1);
   expect((await eventsOf(h, ticket.ref, 'escalated')).map((e) => e.data?.limit)).toEqual(['response']);
 });

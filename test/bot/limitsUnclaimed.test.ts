@@ -3,7 +3,6 @@
  * emergency every couple of seconds in this test office — every 2 minutes by default) until
  * someone claims it. Someone claimed it and nothing happens: it goes back to the pool.
  */
-import { Notifier } from '../../bot/notify';
 import { createLimitJobs } from '../../bot/limits/jobs';
 import { residentActor } from '../../src/people/actors';
 import { createHarness, people, STAFF_CHAT, type Harness } from '../support/harness';
@@ -29,7 +28,7 @@ test('an unclaimed ticket is announced again after the wait, up to the configure
   const { ref, createdAt } = await newRepair(h, '8栋单元门闭门器坏了');
   const card = cardMessageId(h, STAFF_CHAT, ref);
   const first = limitJobs(h);
-  const secondJobs = createLimitJobs(h.services, new Notifier(h.bot.api, h.services));
+  const secondJobs = createLimitJobs(h.services);
   const second = () => secondJobs.find((j) => j.name === 'limits:reannounce')!.run();
   const announcements = () => h.fake.callsOf('sendMessage').filter((c) => c.params.chat_id === STAFF_CHAT && String(c.params.text).includes('仍无人接单') && String(c.params.text).includes(ref));
 
@@ -107,7 +106,7 @@ test('a claimed ticket with no progress goes back to the pool with a message to 
     { subject: 'service', when: '今天', where: '大堂', what: '前台态度不好', wants: '道歉', media: [], anonymous: false, showUnit: true },
     residentActor(ALICE_CONTACT.telegramId, ALICE_CONTACT.name),
   );
-  await h.notifier.postCard(complaint);
+  await h.settle();
   const created = idle.createdAt;
   at(created, 1);
   for (const t of [idle, working, waiting, complaint]) await h.press(zhang, STAFF_CHAT, `tk:claim:${t.ref}`); // on site due at +21 s
@@ -115,7 +114,7 @@ test('a claimed ticket with no progress goes back to the pool with a message to 
   at(created, 2);
   await h.services.tickets.reschedule(waiting.ref, await zhangActor(), { reason: '等停电检修', until: new Date(new Date(created).getTime() + 100 * SEC), parts: false });
   const first = limitJobs(h);
-  const secondJobs = createLimitJobs(h.services, new Notifier(h.bot.api, h.services));
+  const secondJobs = createLimitJobs(h.services);
   const second = () => secondJobs.find((j) => j.name === 'limits:no-progress')!.run();
 
   at(created, 50); // 29 s after the on-site time

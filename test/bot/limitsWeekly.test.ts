@@ -3,7 +3,6 @@
  * resident — who has it, what happened last, the expected date — every week until it is
  * resolved; in the daytime; in the resident's language; anonymous complainants too.
  */
-import { Notifier } from '../../bot/notify';
 import { createLimitJobs } from '../../bot/limits/jobs';
 import { residentActor } from '../../src/people/actors';
 import { createHarness, people, STAFF_CHAT, type Harness } from '../support/harness';
@@ -27,7 +26,7 @@ test('not before a week, then once a week until resolved, from any number of ins
   h.clock.set(local('2026-11-23T11:00:00'));
   await h.press(zhang, STAFF_CHAT, `tk:claim:${ref}`);
   const first = limitJobs(h);
-  const otherJobs = createLimitJobs(h.services, new Notifier(h.bot.api, h.services));
+  const otherJobs = createLimitJobs(h.services);
   const second = () => otherJobs.find((j) => j.name === 'limits:weekly-progress')!.run();
   const progress = () => sentTo(h, alice.id, `📋 工单 ${ref}`);
 
@@ -89,7 +88,7 @@ test('an anonymous complainant hears too, in their own language; staff learn not
     { subject: 'environment', when: 'every night', where: 'the courtyard', what: 'Loud music after midnight', wants: 'quiet nights', media: [], anonymous: true, showUnit: false },
     residentActor(bob.id, 'Bob'),
   );
-  await h.notifier.postCard(complaint);
+  await h.settle();
   const staffCallsBefore = h.fake.callsTo(STAFF_CHAT).length;
   h.clock.set(new Date(local('2026-11-24T10:00:00').getTime() + 7 * DAY));
   await limitJobs(h)('weekly-progress');

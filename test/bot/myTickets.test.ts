@@ -30,7 +30,7 @@ async function report(contact: ResidentContact, description: string): Promise<st
   const location = contact === BOB ? 'Bldg 5, Unit 1, Room 302' : '3栋2单元1201';
   const report = { repairKind: 'household' as const, category: 'inspect', location, atHome: true, description, media: [], visit: { asap: true } };
   const ticket = await h.services.tickets.createRepair(contact, report, residentActor(contact.telegramId, contact.name));
-  await h.notifier.postCard(ticket);
+  await h.settle();
   return ticket.ref;
 }
 
@@ -202,7 +202,7 @@ test('a ticket with long texts and a long history still opens in one message', a
 test('an anonymous complaint is in its resident\'s My tickets like any other', async () => {
   const input = { subject: 'staff' as const, when: '昨天', where: '大堂', what: '保安态度差', wants: '道歉', media: [], anonymous: true, showUnit: false };
   const complaint = await h.services.tickets.createComplaint(ALICE, input, residentActor(alice.id, ALICE.name));
-  await h.notifier.postCard(complaint);
+  await h.settle();
   await h.send(h.u.command(alice, 'my'));
   expect(myMessage(alice).text).toContain(`${complaint.ref} 投诉 · 员工态度 · 待接单`);
   await h.press(alice, alice.id, `my:open:${complaint.ref}:0`);

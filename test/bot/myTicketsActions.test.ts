@@ -25,7 +25,7 @@ afterEach(async () => {
 async function report(contact: ResidentContact, description: string): Promise<string> {
   const report = { repairKind: 'household' as const, category: 'inspect', location: 'home', atHome: true, description, media: [], visit: { asap: true } };
   const ticket = await h.services.tickets.createRepair(contact, report, residentActor(contact.telegramId, contact.name));
-  await h.notifier.postCard(ticket);
+  await h.settle();
   return ticket.ref;
 }
 

@@ -93,7 +93,8 @@ test('a claimant who never started the bot is sent to its chat; /start ct_<ref> 
   // Others trying the deep link are refused and see nothing.
   for (const other of [li, mallory]) {
     await h.send(h.u.text(other, `/start ct_${ref}`));
-    expect(h.fake.lastTextTo(other.id)).toContain('只有接单人（张）');
+    // Each in their own language (Mallory's Telegram is in English).
+    expect(h.fake.lastTextTo(other.id)).toContain(other === li ? '只有接单人（张）' : 'only the owner (张)');
     expect(leaks(everythingShownIn(other.id))).toEqual([]);
   }
   // A reference that does not exist is refused as well.

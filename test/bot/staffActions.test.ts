@@ -245,7 +245,7 @@ test("a complaint about a staff member cannot be transferred to that member's de
     { subject: 'staff', staffDepartment: 'engineering', when: '今天上午', where: '3栋', what: '维修师傅态度很差', wants: '道歉', media: [], anonymous: true, showUnit: false },
     residentActor(alice.id, alice.first_name),
   );
-  await h.notifier.postCard(complaint);
+  await h.settle();
   const ref = complaint.ref;
 
   await h.press(zhou, OFFICE_CHAT, `tk:tr:${ref}`);

@@ -41,12 +41,14 @@ test('a non-staff user is refused every action, in the group and in private; not
     const card = cardMessageId(h, STAFF_CHAT, ref);
     for (const chatId of [STAFF_CHAT, mallory.id]) {
       for (const data of forgeries(ref)) {
-        expect([data, await pressData(h, mallory, chatId, data, chatId === STAFF_CHAT ? card : undefined)]).toEqual([data, '抱歉，只有物业员工可以进行此操作。']);
+        // In the group the office's language; privately Mallory's own (English).
+        const expected = chatId === STAFF_CHAT ? '抱歉，只有物业员工可以进行此操作。' : "Sorry, only the office's staff can do this.";
+        expect([data, await pressData(h, mallory, chatId, data, chatId === STAFF_CHAT ? card : undefined)]).toEqual([data, expected]);
       }
     }
     for (const action of ['note', 'rsch', 'rel']) {
       await h.send(h.u.text(mallory, `/start st_${action}_${ref}`));
-      expect(h.fake.lastTextTo(mallory.id)).toBe('抱歉，只有物业员工可以进行此操作。');
+      expect(h.fake.lastTextTo(mallory.id)).toBe("Sorry, only the office's staff can do this.");
     }
   }
 

@@ -25,7 +25,7 @@ test('two instances ticking together send each survey and each reminder once', a
   const refs: string[] = [];
   for (const resident of residents) refs.push((await closedRepair(h, resident, PAID)).ref);
   const other = await secondInstance(h);
-  const instances = [work(h, 1), createFollowupWork({ services: other.services, notifier: other.notifier, random: seededRandom(2) })];
+  const instances = [work(h, 1), createFollowupWork({ services: other.services, random: seededRandom(2) })];
   const tickBoth = async (local: string) => {
     h.clock.set(shanghai(local));
     await Promise.all(instances.map((w) => w.tick()));
@@ -65,6 +65,7 @@ test('two presses finishing one survey at once, on two instances: one answer, on
   const message = h.messageWithButton(resident.id, `fu:s:${survey._id}:n`);
   const press = () => h.u.callback(resident, `fu:s:${survey._id}:n`, { chatId: resident.id, messageId: message.message_id });
   await Promise.all([h.bot.handleUpdate(press()), other.bot.handleUpdate(press())]);
+  await Promise.all([h.settle(), other.notifier.outbox.settled()]);
 
   const types = await eventTypes(h, ref);
   expect(types.filter((t) => t === 'survey_answered')).toHaveLength(1);

@@ -4,6 +4,7 @@
  * follow-up work built on the harness's services exactly as main.ts builds it.
  */
 import { createFollowupWork, type FollowupWork } from '../../bot/followups/jobs';
+import { settling } from '../support/harness';
 import type { OfficePolicy } from '../../src/config/office';
 import type { FollowupPolicy } from '../../src/followups/config';
 import { followupModels, type SurveyDoc } from '../../src/followups/model';
@@ -41,7 +42,7 @@ export function followupTestPolicy(overrides: Partial<FollowupPolicy> = {}): Off
 export const shanghai = (local: string) => new Date(`${local}+08:00`);
 
 export function work(h: Harness, seed = 7): FollowupWork {
-  return createFollowupWork({ services: h.services, notifier: h.notifier, random: seededRandom(seed) });
+  return settling(h, createFollowupWork({ services: h.services, random: seededRandom(seed) }));
 }
 
 export function contactOf(who: TgUser, building = '3'): ResidentContact {
@@ -65,7 +66,7 @@ export async function staffActor(h: Harness, who: TgUser = people.zhang) {
 /** A repair reported, its card posted (unless `withCard` is false), claimed and resolved by zhang. */
 export async function resolvedRepair(h: Harness, who: TgUser = people.alice, report: Partial<RepairReport> = {}, withCard = true): Promise<TicketState> {
   const ticket = await h.services.tickets.createRepair(contactOf(who), { ...REPAIR, ...report }, residentActor(who.id, who.first_name));
-  if (withCard) await h.notifier.postCard(ticket);
+  if (withCard) await h.settle();
   const zhang = await staffActor(h);
   expect((await h.services.tickets.claim(ticket.ref, zhang)).ok).toBe(true);
   const resolved = await h.services.tickets.resolve(ticket.ref, zhang, { text: '已修好', media: [] });

@@ -63,7 +63,7 @@ test("a major complaint's first answer: reminded and escalated until a note reac
     { subject: 'fees', when: '本月', where: '物业费', what: '物业费多收了三个月', wants: '退还', media: [], anonymous: false, showUnit: true },
     residentActor(ALICE_CONTACT.telegramId, ALICE_CONTACT.name),
   );
-  await h.notifier.postCard(complaint);
+  await h.settle();
   const manager = await h.services.staff.actorFor({ id: people.manager.id, firstName: '陈主任' });
   expect((await h.services.tickets.classify(complaint.ref, manager, 'major', { manager: { id: manager.id, name: manager.name } })).ok).toBe(true);
   // The manager has a private chat with the bot: the owner's reminder goes there.

@@ -46,13 +46,13 @@ export async function newRepair(h: Harness, description: string, visit: TicketSt
     { repairKind: 'public', category: 'inspect', location: '5栋大堂', atHome: false, description, media: [], visit: visit ?? { asap: true } },
     residentActor(ALICE_CONTACT.telegramId, ALICE_CONTACT.name),
   );
-  await h.notifier.postCard(ticket);
+  await h.settle();
   return ticket;
 }
 
 export async function newEmergency(h: Harness): Promise<TicketState> {
   const ticket = await h.services.tickets.createEmergency(ALICE_CONTACT, { what: 'flood', location: '3栋地下车库', atHome: false }, residentActor(ALICE_CONTACT.telegramId, ALICE_CONTACT.name));
-  await h.notifier.postCard(ticket);
+  await h.settle();
   return ticket;
 }
 
@@ -60,8 +60,12 @@ export type LimitJobName = 'alerts' | 'reannounce' | 'no-progress' | 'weekly-pro
 
 /** The time-limit jobs of one bot instance, run by name. */
 export function limitJobs(h: Harness): (name: LimitJobName) => Promise<unknown> {
-  const jobs: Job[] = createLimitJobs(h.services, h.notifier);
-  return (name) => jobs.find((j) => j.name === `limits:${name}`)!.run();
+  const jobs: Job[] = createLimitJobs(h.services);
+  return async (name) => {
+    const result = await jobs.find((j) => j.name === `limits:${name}`)!.run();
+    await h.settle();
+    return result;
+  };
 }
 
 /** Texts the bot sent to a chat that contain `fragment`. */

@@ -7,7 +7,6 @@
  */
 import mongoose from 'mongoose';
 import pino from 'pino';
-import { Api } from 'grammy';
 import { Notifier } from '../../bot/notify';
 import { createOutbox } from '../../bot/outbox';
 import { createServices } from '../../bot/services';
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
   const policy = { ...base, outbox: { lease: 10_000, pollInterval: 50 } } as OfficePolicy;
   const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => true } });
   const outbox = createOutbox({ services, token: TOKEN, client: { apiRoot }, instance: 'child' });
-  const notifier = new Notifier(new Api(TOKEN, { apiRoot }), services, outbox);
+  const notifier = new Notifier(outbox);
   if (mode === 'run') {
     // As in production: enqueue records it, the running dispatcher sends it.
     outbox.dispatcher.start();

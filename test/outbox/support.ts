@@ -4,7 +4,6 @@
  * several processes behind a load balancer would be.
  */
 import pino from 'pino';
-import { Api } from 'grammy';
 import { createServices } from '../../bot/services';
 import { Notifier } from '../../bot/notify';
 import { createOutbox, type Outbox } from '../../bot/outbox';
@@ -53,7 +52,7 @@ export async function newInstance(h: Harness, name: string, options: { now?: () 
     probe: { isMember: async () => true },
   });
   const outbox = createOutbox({ services, token: TOKEN, client: { apiRoot: h.fake.apiRoot }, instance: name, now: options.now });
-  const notifier = new Notifier(new Api(TOKEN, { apiRoot: h.fake.apiRoot }), services, outbox);
+  const notifier = new Notifier(outbox);
   return {
     database,
     services,

@@ -51,7 +51,10 @@ export interface Harness {
   clock: ManualClock;
   u: UpdateFactory;
   policy: OfficePolicy;
+  /** Feeds an update and waits until what it caused has been sent (the outbox's background sends). */
   send(update: Update): Promise<void>;
+  /** Waits until every send this bot started has ended (after calling services or jobs directly). */
+  settle(): Promise<void>;
   /** A new process: new database connection, new services, new Bot — same database and fake. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -65,6 +68,23 @@ export interface Harness {
 export interface HarnessOptions {
   policy?: OfficePolicy;
   start?: Date;
+}
+
+/** The same object whose async methods (and those of its members) also wait for the sends they caused. */
+export function settling<T extends object>(h: Pick<Harness, 'settle'>, target: T): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value: unknown = Reflect.get(obj, prop);
+      if (typeof value === 'function') {
+        return async (...args: unknown[]) => {
+          const result = await (value as (...a: unknown[]) => unknown).apply(obj, args);
+          await h.settle();
+          return result;
+        };
+      }
+      return value && typeof value === 'object' && !Array.isArray(value) ? settling(h, value) : value;
+    },
+  });
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -111,7 +131,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     policy,
     send: async (update: Update) => {
       await h.bot.handleUpdate(update);
+      await h.notifier.outbox.settled();
     },
+    settle: () => h.notifier.outbox.settled(),
     restart: async () => {
       await h.database.close();
       await boot();

@@ -3,6 +3,8 @@
  * ticket life on the real database: replaying the stored log gives exactly the stored ticket.
  */
 import pino from 'pino';
+import { OutboxStore } from '../../src/outbox/store';
+import { Reactor } from '../../src/reactions/reactor';
 import { ManualClock } from '../../src/clock';
 import { attachDatabase, type Database } from '../../src/db/connection';
 import { residentActor, type Actor } from '../../src/people/actors';
@@ -77,7 +79,9 @@ describe('on the database', () => {
   test('replaying the stored log equals the stored ticket after a whole life', async () => {
     database = await attachDatabase(await db.connect());
     const clock = new ManualClock(T0);
-    const tickets = new TicketService({ models: database.models, clock, policy: testPolicy(), log: pino({ level: 'silent' }) });
+    const log = pino({ level: 'silent' });
+    const reactor = new Reactor({ models: database.models, outbox: new OutboxStore(database.conn), policy: testPolicy(), log });
+    const tickets = new TicketService({ models: database.models, clock, policy: testPolicy(), log, reactor });
     const created = await tickets.createRepair(resident, { ...report, media: [{ type: 'photo', fileId: 'p0' }], visit: { asap: false, slotStart: at(240), slotEnd: at(360) } }, alice);
     const ref = created.ref;
     const steps: (() => Promise<unknown>)[] = [

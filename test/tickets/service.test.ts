@@ -4,6 +4,8 @@
  * fell behind its log being repaired on the next load.
  */
 import pino from 'pino';
+import { OutboxStore } from '../../src/outbox/store';
+import { Reactor } from '../../src/reactions/reactor';
 import { ManualClock } from '../../src/clock';
 import type { OfficePolicy } from '../../src/config/office';
 import { attachDatabase, type Database } from '../../src/db/connection';
@@ -29,7 +31,9 @@ const zhang = staff(601, '张');
 const li = staff(602, '李');
 
 function service(policy: OfficePolicy = testPolicy()): TicketService {
-  return new TicketService({ models: database.models, clock, policy, log: pino({ level: 'silent' }) });
+  const log = pino({ level: 'silent' });
+  const reactor = new Reactor({ models: database.models, outbox: new OutboxStore(database.conn), policy, log });
+  return new TicketService({ models: database.models, clock, policy, log, reactor });
 }
 
 beforeAll(async () => {

@@ -50,6 +50,11 @@ followup-reopened-staff =
     Resident's rating: { $scores }
     Resident's comment: { $comment }
     { $owner }, please redo the work; { $heads }, please follow up.
+followup-reopened-head =
+    ⚠️ <b>Dissatisfied follow-up</b> in your department: { $ref } is reopened (#{ $count }).
+    Resident's rating: { $scores }
+    Resident's comment: { $comment }
+    Handler: { $owner }. Please follow up.
 followup-late-comment-staff = 💬 The resident added a comment to the follow-up of { $ref }: { $comment }
 followup-short-timeliness = Timeliness
 followup-short-attitude = Attitude

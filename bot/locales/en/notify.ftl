@@ -19,6 +19,7 @@ resident-answered =
 resident-ask-close = Tap "Ask once more" if you have a follow-up question, or "Close" if not.
 resident-inquiry-reopened = 💬 Got it; { $ref } will be answered again.
 resident-transferred = ↪️ Your ticket { $ref } has been passed to <b>{ $department }</b>.
+resident-released = ↩️ Your ticket { $ref } is back in the queue: the colleague who took it could not continue. Another colleague will take it up soon; you do not need to report it again.
 resident-reassigned = 👤 Your ticket { $ref } is now handled by { $name }.
 resident-waiting-parts = ⏳ Ticket { $ref } is waiting for parts: { $reason }. Expected to continue { $until }.
 resident-rescheduled = ⏳ Ticket { $ref } has been rescheduled: { $reason }. New time: { $until }.

@@ -50,6 +50,11 @@ followup-reopened-staff =
     住户评价：{ $scores }
     住户留言：{ $comment }
     请 { $owner } 返工，{ $heads } 跟进。
+followup-reopened-head =
+    ⚠️ 本部门<b>回访不满意</b>：{ $ref } 已重新打开（第 { $count } 次）。
+    住户评价：{ $scores }
+    住户留言：{ $comment }
+    处理人：{ $owner }。请跟进。
 followup-late-comment-staff = 💬 住户对 { $ref } 回访的补充留言：{ $comment }
 followup-short-timeliness = 及时
 followup-short-attitude = 态度

@@ -19,6 +19,7 @@ resident-answered =
 resident-ask-close = 还有问题可以点「再问一句」，没有问题请点「结束」。
 resident-inquiry-reopened = 💬 已收到，{ $ref } 会再次回复您。
 resident-transferred = ↪️ 您的工单 { $ref } 已转交<b>{ $department }</b>处理。
+resident-released = ↩️ 您的工单 { $ref } 原接单人暂时无法处理，已重新派单，其他同事会尽快接手，无需重新报修。
 resident-reassigned = 👤 您的工单 { $ref } 改由 { $name } 处理。
 resident-waiting-parts = ⏳ 工单 { $ref } 正在等待配件：{ $reason }。预计 { $until } 继续处理。
 resident-rescheduled = ⏳ 工单 { $ref } 已改期：{ $reason }。新的时间：{ $until }。

@@ -3,9 +3,9 @@
  * hours; for an emergency every staff chat plus every head and the manager privately; for
  * a complaint about a staff member also the heads of that member's department, privately.
  */
-import type { ChatTarget, OfficePolicy } from '../../src/config/office';
-import { departmentById } from '../../src/config/office';
-import type { TicketState } from '../../src/tickets/types';
+import type { ChatTarget, OfficePolicy } from '../config/office';
+import { departmentById } from '../config/office';
+import type { TicketState } from './types';
 
 const key = (t: ChatTarget) => `${t.chatId}:${t.threadId ?? ''}`;
 
