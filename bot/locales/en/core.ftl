@@ -102,6 +102,7 @@ repair-ask-location = 📍 Where exactly? e.g. lobby of building 3, car park zon
 repair-ask-description = 📝 Please describe the problem (what is broken, what happens, since when):
 repair-ask-media = 📷 Photos or a video help our technicians (up to { $max }). Tap "Done" when finished, or "Skip".
 repair-ask-visit = 🕒 When would you like the visit?
+repair-kind-changed = The kind of repair changed, so please give the place (and the visit time) again.
 repair-ask-field = Which part do you want to change?
 visit-asap = ⚡ As soon as possible
 media-received = 📎 Got { $count ->

@@ -102,6 +102,7 @@ repair-ask-location = 📍 问题在哪里？请输入具体位置，例如：3�
 repair-ask-description = 📝 请描述一下问题（什么坏了、什么情况、从什么时候开始）：
 repair-ask-media = 📷 可以发送照片或视频帮助师傅判断（最多 { $max } 个），发完点「完成」；没有就点「跳过」。
 repair-ask-visit = 🕒 希望师傅什么时候上门？
+repair-kind-changed = 报修类型已更改，位置（以及上门时间）需要重新填写。
 repair-ask-field = 要修改哪一项？
 visit-asap = ⚡ 尽快
 media-received = 📎 已收到 { $count } 个附件（最多 { $max } 个）。还可以继续发送，或点「完成」。
