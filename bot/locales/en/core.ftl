@@ -262,3 +262,18 @@ resolve-ask-media-complaint = 📷 Photos of what was put right, if any (up to {
 resolve-done-complaint = ✅ The answer to complaint { $ref } was sent to the resident, who has been asked to confirm (auto-confirmed after { $wait }).
 card-status-claimed-answer = 🔵 <b>Being handled</b> by { $owner } ({ $at })
 contact-anonymous = 🕶 { $ref } is an anonymous complaint: no resident contact is given.
+
+## Staff pressing Start in the private chat
+start-staff =
+    👷 Hello, { $name }! You are on the staff of { $office }.
+    { $count ->
+        [0] You have no open tickets right now.
+        [one] You have 1 open ticket: { $refs }
+       *[other] You have { $count } open tickets: { $refs }
+    }
+    /mine lists your tickets with their due times, /open the open tickets of your departments.
+    New tickets are posted as cards in the staff group: tap "🙋 Claim" there, and the resident's contact is sent to you here.
+start-staff-more = and { $count ->
+        [one] 1 more
+       *[other] { $count } more
+    }

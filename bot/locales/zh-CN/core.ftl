@@ -253,3 +253,16 @@ resolve-ask-media-complaint = 📷 如有整改照片可以发送（最多 { $ma
 resolve-done-complaint = ✅ 投诉 { $ref } 的答复已发给住户，等待住户确认（{ $wait }内未答复自动确认）。
 card-status-claimed-answer = 🔵 <b>处理中</b>：{ $owner }（{ $at }）
 contact-anonymous = 🕶 { $ref } 是匿名投诉，不提供住户联系方式。
+
+## 员工在私聊中点「开始」
+start-staff =
+    👷 { $name }，您好！您是{ $office }的工作人员。
+    { $count ->
+        [0] 目前没有由您负责的未完成工单。
+       *[other] 您负责的未完成工单 { $count } 张：{ $refs }
+    }
+    /mine 查看您负责的工单和时限，/open 查看本部门的未完成工单。
+    新工单以卡片发到员工群，在卡片上点「🙋 接单」；接单后住户的联系方式会在这里私下发给您。
+start-staff-more = 等，另有 { $count ->
+       *[other] { $count } 张
+    }
