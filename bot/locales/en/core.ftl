@@ -277,3 +277,12 @@ start-staff-more = and { $count ->
         [one] 1 more
        *[other] { $count } more
     }
+
+## Residents in a group: reports are made in the private chat
+group-use-private = 🔒 Reports, complaints, questions and your tickets are handled in a <b>private chat</b> with me, so your phone and flat never show in this group. Tap the button below to open it.
+group-emergency-call = 🚨 <b>If it is urgent, call first!</b>
+help-group-resident =
+    <b>{ $office } online service desk</b>
+    Repairs, complaints, emergencies, questions and your tickets are handled in a private chat with me (your contact details never show in a group).
+    Tap the button below to open it, then press Start.
+btn-open-private = 💬 Open the private chat

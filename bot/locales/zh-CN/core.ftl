@@ -266,3 +266,12 @@ start-staff =
 start-staff-more = 等，另有 { $count ->
        *[other] { $count } 张
     }
+
+## 群里的住户：请到私聊中办理
+group-use-private = 🔒 报修、投诉、咨询和查询工单请在与我的<b>私聊</b>中办理，您的电话和房号不会出现在群里。请点下面的按钮打开私聊。
+group-emergency-call = 🚨 <b>情况紧急请先打电话！</b>
+help-group-resident =
+    <b>{ $office } 线上服务台</b>
+    报修、投诉、紧急求助、咨询建议和查询工单，都在与我的私聊中办理（您的联系方式不会出现在群里）。
+    请点下面的按钮打开私聊，再点「开始」。
+btn-open-private = 💬 打开私聊
