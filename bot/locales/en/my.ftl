@@ -42,6 +42,7 @@ my-detail-description = What: { $description }
 my-detail-waiting = ⏳ { $reason }, expected { $until }
 my-detail-due = Expected done by: { $due }
 my-detail-result = Result: { $result }
+my-detail-urge-next = 🔔 You urged it on { $at }; you can urge again after { $next }.
 btn-my-add = ➕ Add information / photos
 btn-my-urge = 🔔 Urge
 btn-my-cancel = ✖️ Cancel ticket

@@ -41,6 +41,7 @@ my-detail-description = 内容：{ $description }
 my-detail-waiting = ⏳ { $reason }，预计 { $until }
 my-detail-due = 预计完成：{ $due } 前
 my-detail-result = 处理结果：{ $result }
+my-detail-urge-next = 🔔 您已于 { $at } 催办，{ $next } 后可再次催办。
 btn-my-add = ➕ 补充信息/照片
 btn-my-urge = 🔔 催办
 btn-my-cancel = ✖️ 取消工单
