@@ -19,6 +19,7 @@ export interface Accepted {
   chatId: number;
   text: string;
   at: number;
+  messageId: number;
 }
 
 export interface LimitedTelegram {
@@ -69,9 +70,10 @@ export async function startLimitedTelegram(limits: TelegramLimits = TELEGRAM_LIM
     all.push(now);
     if (!byChat.has(chatId)) byChat.set(chatId, []);
     byChat.get(chatId)!.push(now);
-    accepted.push({ chatId, text: String(params.text ?? ''), at: now });
+    const id = method === 'editMessageText' ? Number(params.message_id) : ++messageId;
+    accepted.push({ chatId, text: String(params.text ?? ''), at: now, messageId: id });
     const chat = chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Group' } : { id: chatId, type: 'private', first_name: 'Resident' };
-    return { ok: true, result: { message_id: ++messageId, date: Math.floor(now / 1000), chat, text: params.text } };
+    return { ok: true, result: { message_id: id, date: Math.floor(now / 1000), chat, text: params.text } };
   }
 
   const server = http.createServer((req, res) => {
@@ -105,7 +107,7 @@ export async function startLimitedTelegram(limits: TelegramLimits = TELEGRAM_LIM
 }
 
 /** The most accepted messages in any window of `length` ms (per chat when `chatId` is given). */
-export function busiestWindow(accepted: Accepted[], length: number, chatId?: number): number {
+export function busiestWindow(accepted: Pick<Accepted, 'chatId' | 'at'>[], length: number, chatId?: number): number {
   const times = accepted.filter((a) => chatId === undefined || a.chatId === chatId).map((a) => a.at);
   let best = 0;
   let start = 0;

@@ -11,6 +11,7 @@ import { openDatabase } from '../src/db/connection';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded';
 import { benchSending, type SendingFigures } from './sending';
 import { benchTick, type TickFigures } from './tick';
+import { benchFanout, type FanoutFigures } from './fanout';
 
 const LIMIT_MS = 6 * 60_000;
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -21,9 +22,10 @@ function table(rows: [string, string, string][]): string {
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
-function report(s: SendingFigures, t: TickFigures, backend: string): string {
+function report(s: SendingFigures, t: TickFigures, f: FanoutFigures, backend: string): string {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const waits = [...s.interactiveWaitsMs].sort((a, b) => a - b);
+  const fan = [...f.lastAlertMs].sort((a, b) => a - b);
   return table([
     ['measure', 'result', 'limit / note'],
     ['messages enqueued (2,000 residents + 25 to each of 2 groups)', String(s.messages), `recorded in ${s.enqueueSeconds.toFixed(1)} s`],
@@ -39,7 +41,9 @@ function report(s: SendingFigures, t: TickFigures, backend: string): string {
     [`tick with nothing due, ${t.due} tickets in all`, ms(t.emptyTickSmallMs), 'the due query alone (median of 5)'],
     [`tick with nothing due, ${(t.closedTickets + t.due).toLocaleString('en')} tickets`, ms(t.emptyTickLargeMs), `median of 5; the 100,000 inserted in ${t.insertSeconds.toFixed(1)} s`],
     ['the due query ran as', t.plan, 'index { status, autoConfirmAt }'],
-    ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs`],
+    [`emergency: last of ${f.recipients} alerts after the resident's last message (${f.rounds} rounds)`, `median ${ms(fan[Math.floor(fan.length / 2)])}, max ${ms(fan[fan.length - 1])}`, `goal ≤ 1000 ms; load ${f.load.toFixed(1)}`],
+    ['emergency: the resident\'s guidance accepted before every alert', `${f.guidanceFirst} of ${f.rounds}`, `goal ${f.rounds} of ${f.rounds}`],
+    ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`],
   ]);
 }
 
@@ -61,12 +65,14 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(uri, `helpdesk_bench_${Date.now().toString(36)}`);
   try {
-    log('1/2 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
+    log('1/3 an emergency\'s fan-out to every group, head and the manager');
+    const fanout = await benchFanout(database, log);
+    log('2/3 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
     const sending = await benchSending(database, log);
-    log('2/2 one scheduler tick over 100,000 closed tickets');
+    log('3/3 one scheduler tick over 100,000 closed tickets');
     const tick = await benchTick(database, log);
     log('');
-    log(report(sending, tick, backend));
+    log(report(sending, tick, fanout, backend));
   } finally {
     await database.conn.dropDatabase().catch(() => undefined);
     await database.close();

@@ -28,7 +28,7 @@ export function createAddInfoScene(deps: SceneDeps) {
     const userId = ctx.from!.id;
     const name = ctx.from!.first_name;
     // Text or a first photo both answer; "photos only" skips the text.
-    const first = await ask<{ text?: string; media?: Media }>(
+    const first = await ask<{ text?: string; media?: Media; album?: string }>(
       kit,
       ctx,
       { text: kit.t('my-add-ask', { ref, max }), markup: choiceKeyboard([{ value: 'photos', label: kit.t('btn-my-add-photos-only') }]) },
@@ -36,7 +36,7 @@ export function createAddInfoScene(deps: SceneDeps) {
         if (choice === 'photos') return { value: {} };
         if (choice !== undefined) return { retry: 'scene-old-button' };
         const media = mediaOf(update);
-        if (media) return { value: { media } };
+        if (media) return { value: { media, album: update.message?.media_group_id } };
         const typed = update.message?.text?.trim();
         if (typed) return [...typed].length >= 2 ? { value: { text: typed } } : { retry: 'scene-too-short', args: { min: 2 } };
         return { retry: update.message?.sticker ? 'scene-sticker' : 'scene-unexpected' };
@@ -44,7 +44,7 @@ export function createAddInfoScene(deps: SceneDeps) {
     );
     const initial = first.media ? [first.media] : [];
     const question = initial.length > 0 ? kit.t('media-received', { count: 1, max }) : kit.t('my-add-ask-media', { max });
-    const media = await askMedia(kit, ctx, question, max, initial);
+    const media = await askMedia(kit, ctx, question, max, initial, first.album);
     const text = first.text ?? '';
     if (!text && media.length === 0) {
       await ctx.reply(kit.t('my-add-nothing', { ref }), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });

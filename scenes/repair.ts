@@ -29,6 +29,13 @@ interface Draft {
   agreedPrice?: { amount: number; unit: string; note?: string };
 }
 
+/** What the category question settles; the price only for paid work the resident agreed to. */
+interface CategoryChoice {
+  kind: RepairKindId;
+  category: string;
+  agreedPrice?: Draft['agreedPrice'];
+}
+
 /** Kinds whose work happens inside the flat, so a visit time matters. */
 const VISITED_KINDS: RepairKindId[] = ['household', 'defect'];
 
@@ -39,23 +46,34 @@ export function createRepairScene(deps: SceneDeps) {
     return draft.kind && draft.category ? findCategory(policy, draft.kind, draft.category) : undefined;
   }
 
-  /** Kind, category and — for paid work — consent to the price. False when cancelled. */
-  async function askCategory(kit: Kit, ctx: Context, draft: Draft): Promise<boolean> {
+  /**
+   * Kind, category and — for paid work — consent to the price. "Choose another category" on
+   * the price goes back to the same kind's categories, "Back" there to the kinds. Undefined
+   * when the resident cancels at the price (or, when editing, goes back from the kinds).
+   */
+  async function askCategory(kit: Kit, ctx: Context, editing: boolean): Promise<CategoryChoice | undefined> {
+    let kindId: RepairKindId | undefined;
     for (;;) {
-      const kinds: Choice[] = policy.repairKinds.map((k) => ({ value: k.id, label: k.name[kit.lang] }));
-      draft.kind = (await askChoice(kit, ctx, kit.t('repair-ask-kind'), kinds)) as RepairKindId;
-      const kind = policy.repairKinds.find((k) => k.id === draft.kind)!;
+      if (!kindId) {
+        const kinds: Choice[] = policy.repairKinds.map((k) => ({ value: k.id, label: k.name[kit.lang] }));
+        if (editing) kinds.push({ value: '_summary', label: kit.t('btn-back') });
+        const pickedKind = await askChoice(kit, ctx, kit.t('repair-ask-kind'), kinds);
+        if (pickedKind === '_summary') return undefined;
+        kindId = pickedKind as RepairKindId;
+      }
+      const kind = policy.repairKinds.find((k) => k.id === kindId)!;
       const categories: Choice[] = kind.categories.map((c) => ({
         value: c.id,
         label: c.price ? texts.plain(kit.lang, 'category-paid', { name: c.name[kit.lang] }) : c.name[kit.lang],
       }));
       categories.push({ value: '_back', label: kit.t('btn-back') });
       const picked = await askChoice(kit, ctx, kit.t('repair-ask-category', { kind: kind.name[kit.lang] }), categories);
-      if (picked === '_back') continue;
-      draft.category = picked;
-      const category = categoryOf(draft)!;
-      draft.agreedPrice = undefined;
-      if (!category.price) return true;
+      if (picked === '_back') {
+        kindId = undefined;
+        continue;
+      }
+      const category = findCategory(policy, kindId, picked)!;
+      if (!category.price) return { kind: kindId, category: picked };
       const price = { amount: category.price.amount, unit: category.price.unit[kit.lang], note: category.price.note?.[kit.lang] };
       const consent = await askChoice(
         kit,
@@ -68,18 +86,17 @@ export function createRepairScene(deps: SceneDeps) {
         ],
         1,
       );
-      if (consent === 'cancel') return false;
-      if (consent === 'agree') {
-        draft.agreedPrice = price;
-        return true;
-      }
+      if (consent === 'cancel') return undefined;
+      if (consent === 'agree') return { kind: kindId, category: picked, agreedPrice: price };
+      // 'other': this kind's categories again.
     }
   }
 
-  async function askLocation(kit: Kit, ctx: Context, draft: Draft, profile: ResidentProfile): Promise<void> {
+  async function askLocation(kit: Kit, ctx: Context, draft: Draft, profile: ResidentProfile, intro?: string): Promise<void> {
     const home = formatAddress({ building: profile.building!, unit: profile.unit, room: profile.room! }, kit.lang);
-    const choices = draft.kind === 'household' || draft.kind === 'defect' ? [{ value: 'home', label: texts.plain(kit.lang, 'btn-my-home', { address: home }) }] : [];
-    const answer = await askText(kit, ctx, kit.t(choices.length ? 'repair-ask-location-home' : 'repair-ask-location'), { choices, minLength: 2 });
+    const choices = VISITED_KINDS.includes(draft.kind!) ? [{ value: 'home', label: texts.plain(kit.lang, 'btn-my-home', { address: home }) }] : [];
+    const question = kit.t(choices.length ? 'repair-ask-location-home' : 'repair-ask-location');
+    const answer = await askText(kit, ctx, intro ? `${intro}\n\n${question}` : question, { choices, minLength: 2 });
     draft.atHome = answer.choice === 'home';
     draft.location = draft.atHome ? home : answer.text!;
   }
@@ -101,6 +118,23 @@ export function createRepairScene(deps: SceneDeps) {
     const picked = await askChoice(kit, ctx, kit.t('repair-ask-visit'), choices);
     const slot = picked.startsWith('slot') ? slots[Number(picked.slice(4))] : undefined;
     draft.visit = slot ? { asap: false, ...slot } : { asap: true };
+  }
+
+  /**
+   * Edit → Category. Cancelling (or going back) keeps the report as it was. A new kind
+   * changes where the work is and whether a visit is arranged, so both are asked again
+   * rather than carrying "my flat" or a visit slot into, say, a public-area report.
+   */
+  async function editCategory(kit: Kit, ctx: Context, draft: Draft, profile: ResidentProfile): Promise<void> {
+    const chosen = await askCategory(kit, ctx, true);
+    if (!chosen) return;
+    const kindChanged = chosen.kind !== draft.kind;
+    draft.kind = chosen.kind;
+    draft.category = chosen.category;
+    draft.agreedPrice = chosen.agreedPrice;
+    if (!kindChanged) return;
+    await askLocation(kit, ctx, draft, profile, kit.t('repair-kind-changed'));
+    await askVisit(kit, ctx, draft);
   }
 
   function summary(kit: Kit, draft: Draft, profile: ResidentProfile): string {
@@ -127,7 +161,9 @@ export function createRepairScene(deps: SceneDeps) {
 
     const cancel = () => ctx.reply(kit.t('scene-cancelled'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
     const draft: Draft = { media: [] };
-    if (!(await askCategory(kit, ctx, draft))) return void (await cancel());
+    const chosen = await askCategory(kit, ctx, false);
+    if (!chosen) return void (await cancel());
+    Object.assign(draft, chosen);
     await askLocation(kit, ctx, draft, profile);
     await askDescription(kit, ctx, draft);
     draft.media = await askMedia(kit, ctx, kit.t('repair-ask-media', { max: policy.limits.maxMedia }), policy.limits.maxMedia);
@@ -149,7 +185,7 @@ export function createRepairScene(deps: SceneDeps) {
         ];
         if (VISITED_KINDS.includes(draft.kind!)) fields.push({ value: 'visit', label: kit.t('field-visit') });
         const field = await askChoice(kit, ctx, kit.t('repair-ask-field'), fields);
-        if (field === 'category' && !(await askCategory(kit, ctx, draft))) return void (await cancel());
+        if (field === 'category') await editCategory(kit, ctx, draft, profile);
         if (field === 'location') await askLocation(kit, ctx, draft, profile);
         if (field === 'description') await askDescription(kit, ctx, draft);
         if (field === 'media') draft.media = await askMedia(kit, ctx, kit.t('repair-ask-media', { max: policy.limits.maxMedia }), policy.limits.maxMedia);

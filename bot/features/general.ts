@@ -3,6 +3,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context';
 import { mainMenu } from '../keyboards';
 import { LANGS } from '../texts';
+import { pointToPrivateChat } from './resident';
 
 export const general = new Composer<BotContext>();
 
@@ -16,8 +17,10 @@ general.command('chatid', async (ctx) => {
 });
 
 general.command('help', async (ctx) => {
-  const key = ctx.chat.type === 'private' ? 'help-private' : 'help-group';
-  await ctx.reply(ctx.t(key), { parse_mode: 'HTML' });
+  if (ctx.chat.type === 'private') return void (await ctx.reply(ctx.t('help-private'), { parse_mode: 'HTML' }));
+  // How staff claim and where contacts go is for staff groups; anywhere else residents are asking.
+  if (!ctx.services.staff.isStaffChat(ctx.chat.id)) return pointToPrivateChat(ctx, 'help');
+  await ctx.reply(ctx.t('help-group'), { parse_mode: 'HTML' });
 });
 
 const privateChats = general.chatType('private');

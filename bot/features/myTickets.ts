@@ -8,6 +8,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Lang } from '../../src/config/office';
 import { residentActor, type Actor } from '../../src/people/actors';
+import { REF_SOURCE } from '../../src/tickets/reference';
 import { decide, type Refusal, type ResidentAction } from '../../src/tickets/rules';
 import type { TicketEventType, TicketState } from '../../src/tickets/types';
 import { myData } from '../callbacks';
@@ -18,7 +19,7 @@ import { renderHistory } from '../render/history';
 import { refusalText } from '../refusals';
 import type { TextArgs } from '../texts';
 
-const REF = '([A-Z]{2}-\\d{8}-\\d{3,})';
+const REF = `(${REF_SOURCE})`;
 /** `my:<action>:<ref>[:<page to go back to>]`. */
 const MY_TICKET_CALLBACK = new RegExp(`^my:(open|add|urge|cancel):${REF}(?::(\\d{1,4}))?$`);
 const MY_PAGE_CALLBACK = /^my:page:(\d{1,4})$/;
@@ -126,6 +127,13 @@ async function listView(services: AppServices, residentId: number, lang: Lang, r
   return { text: lines.join('\n'), keyboard: withoutEmptyRows(keyboard) };
 }
 
+/** When the resident may urge again, if that is still ahead (the same interval the domain checks on press). */
+function nextUrgeAt(ticket: TicketState, policy: AppServices['policy'], now: Date): Date | undefined {
+  if (!ticket.lastUrgedAt) return undefined;
+  const next = new Date(new Date(ticket.lastUrgedAt).getTime() + policy.residents.urgeInterval);
+  return next > now ? next : undefined;
+}
+
 const ACTION_BUTTONS: [ResidentAction, string, (t: T) => string][] = [
   ['add_info', 'add', (t) => t('btn-my-add')],
   ['urge', 'urge', (t) => t('btn-my-urge')],
@@ -146,12 +154,17 @@ async function detailView(services: AppServices, ticket: TicketState, actor: Act
   if (ticket.waiting) lines.push(t('my-detail-waiting', { reason: clip(ticket.waiting.reason), until: when(ticket.waiting.until, policy, lang) }));
   if (['open', 'claimed', 'on_site', 'reopened'].includes(ticket.status)) lines.push(t('my-detail-due', { due: when(ticket.resolutionDueAt, policy, lang) }));
   if (ticket.result && (ticket.status === 'resolved' || ticket.status === 'closed')) lines.push(t('my-detail-result', { result: clip(ticket.result.text) }));
+  // Urged within the office's interval: instead of a button that would only be refused, when it can be pressed again.
+  const nextUrge = nextUrgeAt(ticket, policy, services.clock.now());
+  if (nextUrge && !decide('urge', ticket, actor, policy)) {
+    lines.push(t('my-detail-urge-next', { at: when(ticket.lastUrgedAt, policy, lang), next: when(nextUrge, policy, lang) }));
+  }
   lines.push('', renderHistory(ticket, await services.tickets.history(ticket.ref), 'resident', policy, texts, lang));
 
   const keyboard = new InlineKeyboard();
   for (const [action, data, label] of ACTION_BUTTONS) {
-    // The urge interval is checked on press: the refusal says when it is possible again.
-    if (!decide(action, ticket, actor, policy)) keyboard.text(label(plain), myData(data, ticket.ref, page));
+    const waiting = action === 'urge' && nextUrge !== undefined;
+    if (!waiting && !decide(action, ticket, actor, policy)) keyboard.text(label(plain), myData(data, ticket.ref, page));
     if (action === 'add_info') keyboard.row();
   }
   keyboard.row().text(plain('btn-my-back'), myData('page', String(page)));
@@ -231,7 +244,12 @@ export function myTicketsFeature(): Composer<BotContext> {
 
     if (action === 'urge') {
       const result = await services.tickets.urge(ref, actor);
-      if (!result.ok) return alert(ctx, refusalFor(ctx, result, ref, 'urge'));
+      if (!result.ok) {
+        await alert(ctx, refusalFor(ctx, result, ref, 'urge'));
+        // A button from an older view: show this one as it is now, with when to urge again.
+        if (result.reason === 'too_soon') await show(ctx, await detailView(services, result.ticket ?? ticket, actor, ctx.lang, page));
+        return;
+      }
       await ctx.answerCallbackQuery({ text: services.texts.plain(ctx.lang, 'my-urge-done', { ref }) });
       return show(ctx, await detailView(services, result.ticket, actor, ctx.lang, page));
     }

@@ -121,7 +121,7 @@ export function staffActionsFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
   }
 
-  /** The picker says what became of it (and keeps no buttons); a card is left to the notifier. */
+  /** The picker says what became of it (and keeps no buttons); a card is left to the core (src/reactions). */
   async function closePicker(ctx: BotContext, ref: string, text?: string): Promise<void> {
     if (await pressedCard(ctx, ref)) return;
     if (text === undefined) {

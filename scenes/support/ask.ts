@@ -4,7 +4,7 @@
  * old button — gets a short explanation and the same question again; /cancel leaves.
  */
 import type { Conversation } from '@grammyjs/conversations';
-import { InlineKeyboard, Keyboard, type Context } from 'grammy';
+import { GrammyError, InlineKeyboard, Keyboard, type Context } from 'grammy';
 import type { ForceReply, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { Lang } from '../../src/config/office';
 import { isTicketCallback, sceneData } from '../../bot/callbacks';
@@ -54,8 +54,36 @@ export async function ask<T>(
   question: Question,
   accept: (update: Context, choice: string | undefined) => Verdict<T> | undefined,
 ): Promise<T> {
+  return (await askIn(kit, ctx, question, accept)).value;
+}
+
+/** Sends the question, or puts it in place of an earlier one (inline buttons only) when `replace` is given. */
+async function putQuestion(ctx: Context, question: Question, replace?: number): Promise<{ message_id: number }> {
+  if (replace !== undefined) {
+    try {
+      await ctx.api.editMessageText(ctx.chat!.id, replace, question.text, { ...HTML, reply_markup: question.markup as InlineKeyboard | undefined });
+      return { message_id: replace };
+    } catch (error) {
+      if (error instanceof GrammyError && error.description.includes('message is not modified')) return { message_id: replace };
+      // Gone or no longer editable: ask anew below.
+    }
+  }
+  return ctx.reply(question.text, { ...HTML, reply_markup: question.markup });
+}
+
+/**
+ * `ask`, also saying which message held the question when it was answered; `replace` edits
+ * that earlier message instead of sending a new one (e.g. "Got 3 files" while an album arrives).
+ */
+export async function askIn<T>(
+  kit: Kit,
+  ctx: Context,
+  question: Question,
+  accept: (update: Context, choice: string | undefined) => Verdict<T> | undefined,
+  replace?: number,
+): Promise<{ value: T; promptId: number }> {
   const { conversation, t } = kit;
-  let prompt = await ctx.reply(question.text, { ...HTML, reply_markup: question.markup });
+  let prompt = await putQuestion(ctx, question, replace);
   for (;;) {
     const update = await conversation.wait();
     const data = update.callbackQuery?.data;
@@ -87,7 +115,7 @@ export async function ask<T>(
     } else {
       verdict = accept(update, undefined) ?? { retry: 'scene-unexpected' };
     }
-    if ('value' in verdict) return verdict.value;
+    if ('value' in verdict) return { value: verdict.value, promptId: prompt.message_id };
     const explanation = t(verdict.retry, verdict.args);
     prompt = await update.reply(`${explanation}\n\n${question.text}`, { ...HTML, reply_markup: question.markup });
   }

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { validate as cronValidate } from 'node-cron';
-import { DEFAULT_TIME_LIMITS, type TimeLimitSettings } from '../limits/settings';
-import { COVERAGE_CLASSES, type FollowupPolicy } from '../followups/config';
-import type { OutboxPolicy } from '../outbox/policy';
-import { parseDuration } from '../time/duration';
-import { parseHHMM } from '../time/zoned';
+import { DEFAULT_TIME_LIMITS, timeLimitsSchema, type TimeLimitSettings } from '../limits/settings';
+import { followupsSchema, type FollowupsSection } from '../followups/config';
+import { outboxSchema, type OutboxPolicy } from '../outbox/policy';
+import { checkWindow, defined, duration, window } from './schemaParts';
 import { ConfigError, zodProblems } from './errors';
 
 export type Lang = 'zh-CN' | 'en';
@@ -52,7 +51,7 @@ export interface OfficePolicy {
   /** Reminders, escalations, re-announcements and weekly updates (src/limits/settings.ts). */
   timeLimits: TimeLimitSettings;
   /** Follow-up surveys (src/followups/config.ts): only what the file sets; defaults there. */
-  followups?: Partial<FollowupPolicy>;
+  followups?: FollowupsSection;
   /** Telegram's sending limits and the retry rules (src/outbox/policy.ts): only what the file sets. */
   outbox?: Partial<OutboxPolicy>;
 }
@@ -146,19 +145,6 @@ const EXAMPLES: Record<string, string> = {
   slotLength: '"2h"', slotsOffered: '6', minLead: '"1h"', maxTextLength: '1000', maxMedia: '10',
 };
 
-const duration = (min: number) =>
-  z.unknown().transform((v, ctx) => {
-    try {
-      if (typeof v !== 'string') throw new Error('must be a duration text with a unit, e.g. "5m", "2h", "3d"');
-      const ms = parseDuration(v);
-      if (ms < min) throw new Error(`must be ${min === 0 ? 'zero or more' : 'longer than zero'}, e.g. "5m"`);
-      return ms;
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  });
-
 const localized = z.unknown().transform((v, ctx): Localized => {
   if (typeof v === 'string' && v.trim() !== '') return L(v, v);
   if (v && typeof v === 'object' && !Array.isArray(v)) {
@@ -174,25 +160,9 @@ const localized = z.unknown().transform((v, ctx): Localized => {
 
 const USER_ID = { error: 'must be a Telegram user id (a positive whole number)' };
 const userId = z.number(USER_ID).int(USER_ID).positive(USER_ID);
-const validHHMM = (s: string): boolean => { try { parseHHMM(s); return true; } catch { return false; } };
-const hhmm = z.string().refine(validHHMM, { message: 'must be a 24-hour time HH:MM' });
-const window = { start: hhmm.optional(), end: hhmm.optional() };
-// '24:00' differs from '00:00' on purpose: 00:00-24:00 is the way to say "all day".
-const rawMinutes = (s: string) => parseHHMM(s).hour * 60 + parseHHMM(s).minute;
-const checkWindow = (w: { start?: string; end?: string }) =>
-  !(w.start && w.end && validHHMM(w.start) && validHHMM(w.end) && rawMinutes(w.start) === rawMinutes(w.end));
 
 const durationsFor = (defaults: Record<string, number>) =>
   z.strictObject(Object.fromEntries(Object.keys(defaults).map((k) => [k, duration(1).optional()])));
-
-const timingDurations = (min: number) =>
-  z.strictObject({
-    complaint: duration(min).optional(),
-    repair: duration(min).optional(),
-    paid: duration(min).optional(),
-    emergency: duration(min).optional(),
-    other: duration(min).optional(),
-  });
 
 const priceSchema = z.strictObject({ amount: z.number().min(0), unit: localized, note: localized.optional() });
 const fileSchema = z.strictObject({
@@ -248,52 +218,11 @@ const fileSchema = z.strictObject({
     cron: z.string().refine((v) => cronValidate(v), { message: 'must be a cron expression, e.g. "* * * * *" (every minute) or "*/5 * * * * *" (every 5 seconds)' }).optional(),
     handoverGrace: duration(1).optional(),
   }).optional(),
-  timeLimits: z.strictObject({
-    remindAt: z.number().gt(0).max(1).optional(),
-    escalateManagerAfter: z.number().min(0).optional(),
-    reannounceAfter: duration(1).optional(),
-    reannounceTimes: z.number().int().min(0).optional(),
-    emergencyReannounceEvery: duration(1).optional(),
-    emergencyReannounceTimes: z.number().int().min(0).optional(),
-    noProgressRelease: duration(1).optional(),
-    weeklyProgressEvery: duration(1).optional(),
-    extensionChoices: z.array(duration(1)).min(1).max(6).optional(),
-  }).optional(),
-  followups: z.strictObject({
-    within: timingDurations(1).optional(),
-    delay: timingDurations(0).optional(),
-    hours: z.strictObject(window).refine(checkWindow, { message: 'start and end must differ', path: ['end'] }).optional(),
-    recheck: z.strictObject({ after: duration(1).optional(), within: duration(1).optional() }).optional(),
-    coverage: z.strictObject(Object.fromEntries(COVERAGE_CLASSES.map((c) => [c, z.enum(['always', 'sampled', 'never']).optional()]))).optional(),
-    share: z.number().min(0).max(1).optional(),
-    resendAfter: duration(1).optional(),
-    noAnswerAfter: duration(1).optional(),
-    dissatisfiedAtOrBelow: z.number().int().min(0).max(5).optional(),
-    repeatWindow: duration(1).optional(),
-    commentWait: duration(1).optional(),
-    scanOverlap: duration(0).optional(),
-    firstRunLookback: duration(0).optional(),
-    batch: z.number().int().min(1).max(5000).optional(),
-  }).optional(),
-  outbox: z.strictObject({
-    globalPerSecond: z.number().positive().optional(),
-    perChatPerSecond: z.number().positive().optional(),
-    perChatBurst: z.number().int().min(1).optional(),
-    perGroupPerMinute: z.number().positive().optional(),
-    lease: duration(1).optional(),
-    maxAttempts: z.number().int().min(1).optional(),
-    retryBase: duration(1).optional(),
-    retryMax: duration(1).optional(),
-    inlineWait: duration(0).optional(),
-    pollInterval: duration(1).optional(),
-    concurrency: z.number().int().min(1).max(256).optional(),
-    flushTimeout: duration(0).optional(),
-    keepSent: duration(1).optional(),
-  }).optional(),
+  timeLimits: timeLimitsSchema.optional(),
+  followups: followupsSchema.optional(),
+  outbox: outboxSchema.optional(),
 });
 
-const defined = <T extends object>(o: T | undefined): Partial<T> =>
-  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 type PolicyFile = z.infer<typeof fileSchema>;
 type Ctx = { staffChatId?: number; timezone: string; source: string };
@@ -408,9 +337,9 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     otherResolution: { emergency: DAY, inquiry: DAY, ...defined(f.otherResolution) },
     residents: { urgeInterval: 2 * HOUR, pageSize: 5, ...defined(f.residents) },
     scheduler: { cron: '* * * * *', handoverGrace: 30 * MIN, ...defined(f.scheduler) },
-    timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) } as TimeLimitSettings,
-    ...(f.followups ? { followups: f.followups as Partial<FollowupPolicy> } : {}),
-    ...(f.outbox ? { outbox: defined(f.outbox) as Partial<OutboxPolicy> } : {}),
+    timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) },
+    ...(f.followups ? { followups: defined(f.followups) } : {}),
+    ...(f.outbox ? { outbox: defined(f.outbox) } : {}),
   });
 }
 

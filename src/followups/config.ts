@@ -3,7 +3,9 @@
  * change. Read from `policy.followups` (validated by src/config/office.ts) over the defaults,
  * so an office file only names what it changes.
  */
+import { z } from 'zod';
 import type { HoursWindow, OfficePolicy } from '../config/office';
+import { checkWindow, defined, duration, window } from '../config/schemaParts';
 
 /** The rows of SPEC.md's follow-up timing table. */
 export type TimingClass = 'complaint' | 'repair' | 'paid' | 'emergency' | 'other';
@@ -82,10 +84,39 @@ export const DEFAULT_FOLLOWUPS: FollowupPolicy = {
   batch: 200,
 };
 
-/** The office's follow-up rules: its `followups` section over the defaults. */
+const timingDurations = (min: number) =>
+  z.strictObject({
+    complaint: duration(min).optional(),
+    repair: duration(min).optional(),
+    paid: duration(min).optional(),
+    emergency: duration(min).optional(),
+    other: duration(min).optional(),
+  });
+
+/** The `followups` section of the office policy file: every key optional, over DEFAULT_FOLLOWUPS. */
+export const followupsSchema = z.strictObject({
+  within: timingDurations(1).optional(),
+  delay: timingDurations(0).optional(),
+  hours: z.strictObject(window).refine(checkWindow, { message: 'start and end must differ', path: ['end'] }).optional(),
+  recheck: z.strictObject({ after: duration(1).optional(), within: duration(1).optional() }).optional(),
+  coverage: z.strictObject(Object.fromEntries(COVERAGE_CLASSES.map((c) => [c, z.enum(['always', 'sampled', 'never']).optional()]))).optional(),
+  share: z.number().min(0).max(1).optional(),
+  resendAfter: duration(1).optional(),
+  noAnswerAfter: duration(1).optional(),
+  dissatisfiedAtOrBelow: z.number().int().min(0).max(5).optional(),
+  repeatWindow: duration(1).optional(),
+  commentWait: duration(1).optional(),
+  scanOverlap: duration(0).optional(),
+  firstRunLookback: duration(0).optional(),
+  batch: z.number().int().min(1).max(5000).optional(),
+});
+
+/** What an office file says about follow-ups (only what it changes). */
+export type FollowupsSection = z.infer<typeof followupsSchema>;
+
+/** The office's follow-up rules: its `followups` section (validated by the schema above) over the defaults. */
 export function followupPolicy(policy: OfficePolicy): FollowupPolicy {
-  const own = ((policy as unknown as { followups?: Partial<FollowupPolicy> }).followups ?? {}) as Partial<FollowupPolicy>;
-  const defined = <T extends object>(o: T | undefined): Partial<T> => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const own: FollowupsSection = policy.followups ?? {};
   const d = DEFAULT_FOLLOWUPS;
   return {
     ...d,

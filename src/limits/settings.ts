@@ -5,7 +5,8 @@
  * policy's `timeLimits` key, merged over the defaults below (SPEC.md "Time limits").
  */
 import type { OfficePolicy } from '../config/office';
-import { parseDuration } from '../time/duration';
+import { z } from 'zod';
+import { defined, duration } from '../config/schemaParts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -44,31 +45,20 @@ export const DEFAULT_TIME_LIMITS: TimeLimitSettings = {
   extensionChoices: [DAY, 3 * DAY, 7 * DAY],
 };
 
-/** A duration given in ms (the parsed policy) or as text ("10m", before the schema parses it). */
-function asMs(value: unknown, fallback: number): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  if (typeof value === 'string') return parseDuration(value);
-  return fallback;
-}
+/** The `timeLimits` section of the office policy file: every key optional, over DEFAULT_TIME_LIMITS. */
+export const timeLimitsSchema = z.strictObject({
+  remindAt: z.number().gt(0).max(1).optional(),
+  escalateManagerAfter: z.number().min(0).optional(),
+  reannounceAfter: duration(1).optional(),
+  reannounceTimes: z.number().int().min(0).optional(),
+  emergencyReannounceEvery: duration(1).optional(),
+  emergencyReannounceTimes: z.number().int().min(0).optional(),
+  noProgressRelease: duration(1).optional(),
+  weeklyProgressEvery: duration(1).optional(),
+  extensionChoices: z.array(duration(1)).min(1).max(6).optional(),
+});
 
-function asNumber(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
-
-/** The office's settings: `policy.timeLimits` over the defaults. */
+/** The office's settings: `policy.timeLimits`, validated and merged over the defaults when the policy was read. */
 export function timeLimitsPolicy(policy: OfficePolicy): TimeLimitSettings {
-  const raw = ((policy as unknown as { timeLimits?: Record<string, unknown> }).timeLimits ?? {}) as Record<string, unknown>;
-  const d = DEFAULT_TIME_LIMITS;
-  const choices = Array.isArray(raw.extensionChoices) ? raw.extensionChoices.map((c) => asMs(c, 0)).filter((ms) => ms > 0) : [];
-  return {
-    remindAt: Math.min(asNumber(raw.remindAt, d.remindAt), 1),
-    escalateManagerAfter: asNumber(raw.escalateManagerAfter, d.escalateManagerAfter),
-    reannounceAfter: asMs(raw.reannounceAfter, d.reannounceAfter),
-    reannounceTimes: Math.floor(asNumber(raw.reannounceTimes, d.reannounceTimes)),
-    emergencyReannounceEvery: asMs(raw.emergencyReannounceEvery, d.emergencyReannounceEvery),
-    emergencyReannounceTimes: Math.floor(asNumber(raw.emergencyReannounceTimes, d.emergencyReannounceTimes)),
-    noProgressRelease: asMs(raw.noProgressRelease, d.noProgressRelease),
-    weeklyProgressEvery: asMs(raw.weeklyProgressEvery, d.weeklyProgressEvery),
-    extensionChoices: choices.length > 0 ? choices : [...d.extensionChoices],
-  };
+  return { ...DEFAULT_TIME_LIMITS, ...defined(policy.timeLimits) };
 }

@@ -2,7 +2,9 @@
  * The outbox's configuration: Telegram's sending limits and the retry rules. Every value
  * is office configuration (`outbox:` in the policy file); these are the defaults.
  */
+import { z } from 'zod';
 import type { OfficePolicy } from '../config/office';
+import { defined, duration } from '../config/schemaParts';
 
 export interface OutboxPolicy {
   /** Messages per second to all chats together (Telegram: about 30). */
@@ -52,9 +54,24 @@ export const DEFAULT_OUTBOX: OutboxPolicy = {
   keepSent: 7 * DAY,
 };
 
+/** The `outbox` section of the office policy file: every key optional, over DEFAULT_OUTBOX. */
+export const outboxSchema = z.strictObject({
+  globalPerSecond: z.number().positive().optional(),
+  perChatPerSecond: z.number().positive().optional(),
+  perChatBurst: z.number().int().min(1).optional(),
+  perGroupPerMinute: z.number().positive().optional(),
+  lease: duration(1).optional(),
+  maxAttempts: z.number().int().min(1).optional(),
+  retryBase: duration(1).optional(),
+  retryMax: duration(1).optional(),
+  inlineWait: duration(0).optional(),
+  pollInterval: duration(1).optional(),
+  concurrency: z.number().int().min(1).max(256).optional(),
+  flushTimeout: duration(0).optional(),
+  keepSent: duration(1).optional(),
+});
+
 /** The office's outbox settings over the defaults (the key may be missing or partial). */
 export function outboxPolicy(policy: OfficePolicy): OutboxPolicy {
-  const given = (policy as unknown as { outbox?: Partial<OutboxPolicy> }).outbox ?? {};
-  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<OutboxPolicy>;
-  return { ...DEFAULT_OUTBOX, ...defined };
+  return { ...DEFAULT_OUTBOX, ...defined(policy.outbox) };
 }

@@ -79,7 +79,7 @@ test('seven tickets: newest first, five on page 1 and two on page 2, ◀/▶ edi
   // The menu button does the same; an English resident reads English and only their own.
   await h.say(bob, '📋 My tickets');
   const bobs = myMessage(bob).text!;
-  expect(bobs).toContain('My tickets (1 in all, page 1/1)');
+  expect(bobs).toContain('My tickets (1 ticket in all, page 1/1)');
   expect(bobs).toContain('Household repair · Inspecting · unclaimed');
   expect(bobs).toContain('Last: submitted (2026-11-23 10:08)');
   expect(refs.some((ref) => bobs.includes(ref))).toBe(false);

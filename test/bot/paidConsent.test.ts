@@ -41,10 +41,10 @@ test('cancel at the price creates no ticket', async () => {
   await nothingFiled();
 });
 
-test('"选其他类别" goes back to choosing and does not file the paid repair', async () => {
+test('"选其他类别" goes back to the categories and does not file the paid repair', async () => {
   await atFeeQuestion();
   await h.press(alice, alice.id, '↩️ 选其他类别');
-  expect(h.fake.lastTextTo(alice.id)).toContain('请选择报修类型');
+  expect(h.fake.lastTextTo(alice.id)).toContain('「住户报修」—— 请选择具体类别');
   expect(await h.database.models.Ticket.countDocuments()).toBe(0);
   await h.send(h.u.command(alice, 'cancel'));
   expect(h.fake.lastTextTo(alice.id)).toContain('已取消');

@@ -2,7 +2,7 @@
  * The rules of which limit watches a ticket and when each alert is due, without a database:
  * the office's defaults, the levels, and the cases where a limit starts later or stops.
  */
-import { defaultOfficePolicy } from '../../src/config/office';
+import { defaultOfficePolicy, parseOfficePolicy } from '../../src/config/office';
 import { alertsDue, announcementDue, levelTimes, lookaheads, mostOverdue, progressWeekDue, quietSince, releaseDue, watchedLimits } from '../../src/limits/rules';
 import { DEFAULT_TIME_LIMITS, timeLimitsPolicy } from '../../src/limits/settings';
 import type { TicketState } from '../../src/tickets/types';
@@ -43,7 +43,9 @@ function ticket(overrides: Partial<TicketState> = {}): TicketState {
 test('the defaults are those of the office procedures, and the policy key overrides them (ms or text)', () => {
   expect(settings).toEqual(DEFAULT_TIME_LIMITS);
   expect(DEFAULT_TIME_LIMITS).toMatchObject({ remindAt: 0.8, escalateManagerAfter: 1, reannounceAfter: 10 * MIN, emergencyReannounceEvery: 2 * MIN, weeklyProgressEvery: 7 * DAY });
-  const custom = timeLimitsPolicy({ ...policy, timeLimits: { remindAt: 0.5, reannounceAfter: '30s', noProgressRelease: 5000, extensionChoices: ['2h'] } } as never);
+  // The file's texts are read once, by the office policy's schema; the settings merge over the defaults.
+  const file = { timeLimits: { remindAt: 0.5, reannounceAfter: '30s', noProgressRelease: '5s', extensionChoices: ['2h'] } };
+  const custom = timeLimitsPolicy(parseOfficePolicy(file, { staffChatId: -100, timezone: 'Asia/Shanghai', source: 'test' }));
   expect(custom).toMatchObject({ remindAt: 0.5, reannounceAfter: 30_000, noProgressRelease: 5000, extensionChoices: [2 * HOUR], weeklyProgressEvery: 7 * DAY });
 });
 

@@ -55,7 +55,9 @@ test("a resident's updates keep their order through a 429: the later one waits f
   // The card followed both presses at once; Alice's claim update is held by Telegram, so the arrival waits behind it.
   expect(cardText(h, STAFF_CHAT, ref)).toContain('已到场');
   const toAlice = () => sentTexts(h, alice.id).filter((t) => t.includes(ref) && !t.includes('已受理'));
-  expect(toAlice()).toEqual([]);
+  // Telegram's second may or may not be over by now on a busy machine; either way the arrival
+  // never goes ahead of the claim.
+  expect(toAlice()[0] ?? '接单').toContain('接单');
 
   await h.notifier.outbox.flush(3000);
   const told = toAlice();

@@ -38,7 +38,11 @@ complaint-summary-when = When: { $when }
 complaint-summary-where = Where: { $where }
 complaint-summary-what = What happened: { $what }
 complaint-summary-wants = You want: { $wants }
-complaint-summary-media = Evidence: { $count }
+complaint-summary-media = Evidence: { $count ->
+        [0] none
+        [one] 1 photo/video
+       *[other] { $count } photos/videos
+    }
 complaint-summary-anonymous = 🕶 Anonymous: yes (staff see only: { $place })
 complaint-summary-named = 👤 Anonymous: no (contact: { $name } { $phone })
 complaint-ask-field = Which part do you want to change?
@@ -63,8 +67,17 @@ classify-ok = Classified: { $ref } → { $class }
 classify-same = Complaint { $ref } is already "{ $class }".
 classify-invalid-ask = ✍️ Complaint { $ref } is invalid: reply to this message with the explanation for the resident (why it is outside the office's responsibilities, who can help).
 classify-invalid-see-dm = Please write the explanation for { $ref } in your private chat with the bot.
-classify-invalid-too-short = That is too short; please write at least { $min } characters.
-classify-invalid-too-long = That is too long ({ $length } characters); please keep it within { $max }.
+classify-invalid-too-short = That is too short; please write at least { $min ->
+        [one] 1 character
+       *[other] { $min } characters
+    }.
+classify-invalid-too-long = That is too long ({ $length ->
+        [one] 1 character
+       *[other] { $length } characters
+    }); please keep it within { $max ->
+        [one] 1 character
+       *[other] { $max } characters
+    }.
 classify-invalid-busy = You have an unfinished form in your private chat with the bot; finish it or send /cancel there, then choose "invalid" for { $ref } again.
 classify-invalid-done = ✅ Complaint { $ref } is recorded as invalid; the explanation was sent to the resident.
 classify-manager-name = Office manager

@@ -44,8 +44,17 @@ scene-busy = You are still filling something in. Please finish it, or send /canc
 scene-old-button = That button is no longer active; please use the buttons of the latest message.
 scene-command = Commands are paused while you fill this in. Please answer the question below, or send /cancel.
 scene-menu = You are filling something in. Please answer the question below, or send /cancel first.
-scene-too-long = That is too long ({ $length } characters); please keep it under { $max }.
-scene-too-short = That is too short; please write at least { $min } characters.
+scene-too-long = That is too long ({ $length ->
+        [one] 1 character
+       *[other] { $length } characters
+    }); please keep it under { $max ->
+        [one] 1 character
+       *[other] { $max } characters
+    }.
+scene-too-short = That is too short; please write at least { $min ->
+        [one] 1 character
+       *[other] { $min } characters
+    }.
 scene-sticker = Nice sticker 🙂 but this question needs a text answer.
 scene-want-text = This question needs a text answer.
 scene-unexpected = Sorry, I could not use that reply.
@@ -69,7 +78,10 @@ btn-my-home = 🏠 My flat: { $address }
 ## Registration
 reg-intro = As this is your first time, please register your contact and flat once; it is filled into every report after that.
 reg-ask-name = What is your name?
-reg-name-too-long = A name can have at most { $max } characters.
+reg-name-too-long = A name can have at most { $max ->
+        [one] 1 character
+       *[other] { $max } characters
+    }.
 reg-ask-phone = Tap "📱 Share my phone number" below, or type a mobile or landline number (e.g. 138 1234 5678, 0755-12345678).
 reg-phone-want = Please send a phone number (tap the button or type it).
 reg-phone-invalid = That number does not look right. Mobiles have 11 digits (e.g. 13812345678); landlines need the area code (e.g. 0755-12345678).
@@ -102,13 +114,17 @@ repair-ask-location = 📍 Where exactly? e.g. lobby of building 3, car park zon
 repair-ask-description = 📝 Please describe the problem (what is broken, what happens, since when):
 repair-ask-media = 📷 Photos or a video help our technicians (up to { $max }). Tap "Done" when finished, or "Skip".
 repair-ask-visit = 🕒 When would you like the visit?
+repair-kind-changed = The kind of repair changed, so please give the place (and the visit time) again.
 repair-ask-field = Which part do you want to change?
 visit-asap = ⚡ As soon as possible
 media-received = 📎 Got { $count ->
         [one] 1 file
        *[other] { $count } files
     } (up to { $max }). Send more, or tap "Done".
-media-limit = That is the limit of { $max } files; please tap "Done".
+media-limit = That is the limit of { $max ->
+        [one] 1 file
+       *[other] { $max } files
+    }; please tap "Done".
 media-want-media = Please send photos or a video here, then tap the button below.
 media-document = Please send it as a photo or video, not as a file.
 field-category = Category
@@ -121,7 +137,11 @@ summary-category = Kind: { $kind } · { $category }
 summary-fee = Fee: { $price } (agreed)
 summary-location = Place: { $location }
 summary-description = Description: { $description }
-summary-media = Attachments: { $count }
+summary-media = Attachments: { $count ->
+        [0] none
+        [one] 1 file
+       *[other] { $count } files
+    }
 summary-visit = Visit: { $visit }
 summary-contact = Contact: { $name } { $phone }
 
@@ -242,3 +262,27 @@ resolve-ask-media-complaint = 📷 Photos of what was put right, if any (up to {
 resolve-done-complaint = ✅ The answer to complaint { $ref } was sent to the resident, who has been asked to confirm (auto-confirmed after { $wait }).
 card-status-claimed-answer = 🔵 <b>Being handled</b> by { $owner } ({ $at })
 contact-anonymous = 🕶 { $ref } is an anonymous complaint: no resident contact is given.
+
+## Staff pressing Start in the private chat
+start-staff =
+    👷 Hello, { $name }! You are on the staff of { $office }.
+    { $count ->
+        [0] You have no open tickets right now.
+        [one] You have 1 open ticket: { $refs }
+       *[other] You have { $count } open tickets: { $refs }
+    }
+    /mine lists your tickets with their due times, /open the open tickets of your departments.
+    New tickets are posted as cards in the staff group: tap "🙋 Claim" there, and the resident's contact is sent to you here.
+start-staff-more = and { $count ->
+        [one] 1 more
+       *[other] { $count } more
+    }
+
+## Residents in a group: reports are made in the private chat
+group-use-private = 🔒 Reports, complaints, questions and your tickets are handled in a <b>private chat</b> with me, so your phone and flat never show in this group. Tap the button below to open it.
+group-emergency-call = 🚨 <b>If it is urgent, call first!</b>
+help-group-resident =
+    <b>{ $office } online service desk</b>
+    Repairs, complaints, emergencies, questions and your tickets are handled in a private chat with me (your contact details never show in a group).
+    Tap the button below to open it, then press Start.
+btn-open-private = 💬 Open the private chat

@@ -39,7 +39,10 @@ followup-not-found = This follow-up could not be found.
 followup-comment-prompt = ✍️ Please reply to this message with your comment on how { $ref } was handled:
 followup-comment-placeholder = Your comment or suggestion
 followup-comment-saved = 🙏 Comment received, thank you!
-followup-comment-too-long = That comment is too long; please keep it under { $max } characters.
+followup-comment-too-long = That comment is too long; please keep it under { $max ->
+        [one] 1 character
+       *[other] { $max } characters
+    }.
 followup-comment-busy = Please finish (or /cancel) what you are filling in first, then add the comment.
 
 followup-auto-confirmed = ✅ Ticket { $ref } was completed and we did not hear back within { $wait }, so it has been confirmed and closed automatically. If the problem is still there, please report it again.
@@ -65,5 +68,8 @@ followup-no-comment = (none)
 followup-no-owner = the owner
 followup-head = the department head
 
-followup-repeat-alert = 🔁 <b>Repeat report</b>: { $ref } ({ $what }, { $place }) repeats { $earlier } from { $days } days before: same resident, same category, same place. Please keep an eye on it.
+followup-repeat-alert = 🔁 <b>Repeat report</b>: { $ref } ({ $what }, { $place }) repeats { $earlier } from { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } before: same resident, same category, same place. Please keep an eye on it.
 card-repeat-of = 🔁 <b>Repeat report</b>: earlier { $of }

@@ -51,8 +51,14 @@ lim-progress-footer = We follow every case to the end. In "My tickets" you can s
 lim-btn-progress-details = 📄 Details
 
 cmd-late = Overdue tickets of this group
-late-title = ⏰ <b>Overdue tickets of { $departments }</b> ({ $count }, latest first):
-late-title-all = ⏰ <b>All overdue tickets</b> ({ $count }, latest first):
+late-title = ⏰ <b>Overdue tickets of { $departments }</b> ({ $count ->
+        [one] 1 ticket
+       *[other] { $count } tickets
+    }, latest first):
+late-title-all = ⏰ <b>All overdue tickets</b> ({ $count ->
+        [one] 1 ticket
+       *[other] { $count } tickets
+    }, latest first):
 late-none = ✅ { $departments } has no overdue tickets.
 late-none-all = ✅ No overdue tickets.
 late-line = { $icon } <code>{ $ref }</code> { $what } · { $owner } · { $limit } { $due } · late by { $late }

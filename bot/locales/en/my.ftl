@@ -1,7 +1,10 @@
 ## The resident's "My tickets": the list, one ticket's details and history, add information, urge, cancel
 
 my-empty = You have not reported anything yet. Use the menu below to report a repair, a complaint or a question.
-my-title = 📋 <b>My tickets</b> ({ $count } in all, page { $page }/{ $pages })
+my-title = 📋 <b>My tickets</b> ({ $count ->
+        [one] 1 ticket
+       *[other] { $count } tickets
+    } in all, page { $page }/{ $pages })
 my-line =
     <b>{ $ref }</b> { $kind } · { $status }
     └ Last: { $last } ({ $at })
@@ -39,12 +42,16 @@ my-detail-description = What: { $description }
 my-detail-waiting = ⏳ { $reason }, expected { $until }
 my-detail-due = Expected done by: { $due }
 my-detail-result = Result: { $result }
+my-detail-urge-next = 🔔 You urged it on { $at }; you can urge again after { $next }.
 btn-my-add = ➕ Add information / photos
 btn-my-urge = 🔔 Urge
 btn-my-cancel = ✖️ Cancel ticket
 
 ## History (residents and staff read the same record)
-history-title = 📜 <b>History</b> ({ $count } entries)
+history-title = 📜 <b>History</b> ({ $count ->
+        [one] 1 entry
+       *[other] { $count } entries
+    })
 history-empty = Nothing recorded yet.
 history-role-resident = resident
 history-role-staff = staff
@@ -98,14 +105,29 @@ my-add-ask-media = 📷 You can also send photos or videos (up to { $max }), the
 my-add-nothing = Nothing received; ticket { $ref } is unchanged.
 my-add-done = ✅ Added to ticket { $ref } and passed on to the staff.
 my-add-card = ➕ The resident adds (<b>{ $ref }</b>): { $text }
-my-add-card-media-only = ➕ The resident added { $count } attachments to <b>{ $ref }</b> (below).
-my-add-card-attachments = 📎 { $count } attachments (below)
+my-add-card-media-only = ➕ The resident added { $count ->
+        [one] 1 attachment
+       *[other] { $count } attachments
+    } to <b>{ $ref }</b> (below).
+my-add-card-attachments = 📎 { $count ->
+        [one] 1 attachment
+       *[other] { $count } attachments
+    } (below)
 
 ## Urging
 my-urge-done = 🔔 { $ref } urged; the staff have been told.
-my-urge-owner = 🔔 The resident urges ticket <b>{ $ref }</b> (time { $count }); please see to it and tell them how it is going.
-my-urge-group = 🔔 The resident urges ticket <b>{ $ref }</b> (time { $count }); nobody has claimed it yet, please arrange it soon.
-my-urge-group-owner = 🔔 The resident urges ticket <b>{ $ref }</b> (time { $count }); { $owner }, please see to it and tell them how it is going.
+my-urge-owner = 🔔 The resident urges ticket <b>{ $ref }</b> ({ $count ->
+        [one] first urge
+       *[other] urged { $count } times
+    }); please see to it and tell them how it is going.
+my-urge-group = 🔔 The resident urges ticket <b>{ $ref }</b> ({ $count ->
+        [one] first urge
+       *[other] urged { $count } times
+    }); nobody has claimed it yet, please arrange it soon.
+my-urge-group-owner = 🔔 The resident urges ticket <b>{ $ref }</b> ({ $count ->
+        [one] first urge
+       *[other] urged { $count } times
+    }); { $owner }, please see to it and tell them how it is going.
 
 ## Cancelling
 my-cancel-ask-reason = ✖️ Cancel ticket <b>{ $ref }</b>: why? (tap a common reason or type your own)

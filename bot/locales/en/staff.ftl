@@ -76,9 +76,15 @@ cmd-ticket = Show a ticket: /ticket REF
 cmd-staff-chat-only = Please use this command in a staff group (the manager can also use it in a private chat with the bot).
 open-no-departments = This group is not the ticket group of any department.
 open-night = Night duty
-open-title = <b>Open tickets of { $departments }</b> ({ $count }, unclaimed first):
+open-title = <b>Open tickets of { $departments }</b> ({ $count ->
+        [one] 1 ticket
+       *[other] { $count } tickets
+    }, unclaimed first):
 open-none = { $departments } has no open tickets. 🎉
-mine-title = <b>{ $name }'s open tickets</b> ({ $count }):
+mine-title = <b>{ $name }'s open tickets</b> ({ $count ->
+        [one] 1 ticket
+       *[other] { $count } tickets
+    }):
 mine-none = { $name }, you have no open tickets.
 list-line-open = { $icon } <code>{ $ref }</code> { $what } · unclaimed · respond by { $due }{ $late }
 list-line-working = { $icon } <code>{ $ref }</code> { $what } · { $owner } · resolve by { $due }{ $late }

@@ -38,7 +38,9 @@ complaint-summary-when = 时间：{ $when }
 complaint-summary-where = 地点：{ $where }
 complaint-summary-what = 经过：{ $what }
 complaint-summary-wants = 诉求：{ $wants }
-complaint-summary-media = 证据：{ $count } 个
+complaint-summary-media = 证据：{ $count ->
+       *[other] { $count } 个
+    }
 complaint-summary-anonymous = 🕶 匿名：是（员工只看到：{ $place }）
 complaint-summary-named = 👤 匿名：否（联系人：{ $name } { $phone }）
 complaint-ask-field = 要修改哪一项？
@@ -63,8 +65,14 @@ classify-ok = 已分类：{ $ref } → { $class }
 classify-same = 投诉 { $ref } 已经是「{ $class }」，无需重复分类。
 classify-invalid-ask = ✍️ 投诉 { $ref } 判为无效投诉：请回复本消息，写明给住户的说明（为什么不属于物业服务范围、可以找谁解决）。
 classify-invalid-see-dm = 请到与机器人的私聊中填写 { $ref } 的无效说明。
-classify-invalid-too-short = 说明太短了，请至少写 { $min } 个字。
-classify-invalid-too-long = 说明太长了（{ $length } 字），请精简到 { $max } 字以内。
+classify-invalid-too-short = 说明太短了，请至少写 { $min ->
+       *[other] { $min } 个字
+    }。
+classify-invalid-too-long = 说明太长了（{ $length ->
+       *[other] { $length } 字
+    }），请精简到 { $max ->
+       *[other] { $max } 字
+    }以内。
 classify-invalid-busy = 您在与机器人的私聊中还有未完成的填写，请先完成或发送 /cancel，再为 { $ref } 选择「无效投诉」。
 classify-invalid-done = ✅ 投诉 { $ref } 已判为无效投诉，说明已发给住户。
 classify-manager-name = 管理处主任

@@ -44,8 +44,14 @@ scene-busy = 您还有一项正在填写的内容，请先完成，或发送 /ca
 scene-old-button = 这个按钮已失效，请使用最新消息里的按钮。
 scene-command = 正在填写中，暂时不能使用其他命令。请回答下面的问题，或发送 /cancel 取消。
 scene-menu = 正在填写中。请回答下面的问题，或发送 /cancel 取消后再选菜单。
-scene-too-long = 内容太长了（{ $length } 字），请精简到 { $max } 字以内。
-scene-too-short = 内容太短了，请至少写 { $min } 个字。
+scene-too-long = 内容太长了（{ $length ->
+       *[other] { $length } 字
+    }），请精简到 { $max ->
+       *[other] { $max } 字
+    }以内。
+scene-too-short = 内容太短了，请至少写 { $min ->
+       *[other] { $min } 个字
+    }。
 scene-sticker = 收到了表情贴纸 🙂 不过这里需要文字回答。
 scene-want-text = 这里需要文字回答。
 scene-unexpected = 没能看懂这条回复。
@@ -69,7 +75,9 @@ btn-my-home = 🏠 我家：{ $address }
 ## 登记
 reg-intro = 第一次使用，需要先登记您的联系方式和房号（只需一次，之后自动填入每张工单）。
 reg-ask-name = 请问怎么称呼您？（姓名）
-reg-name-too-long = 姓名最多 { $max } 个字。
+reg-name-too-long = 姓名最多 { $max ->
+       *[other] { $max } 个字
+    }。
 reg-ask-phone = 请点下方「📱 发送我的手机号」，或直接输入手机号 / 座机号（如 138 1234 5678、0755-12345678）。
 reg-phone-want = 请发送手机号（点按钮或直接输入）。
 reg-phone-invalid = 这个号码格式不对。手机号为 11 位（如 13812345678），座机请带区号（如 0755-12345678）。
@@ -102,10 +110,15 @@ repair-ask-location = 📍 问题在哪里？请输入具体位置，例如：3�
 repair-ask-description = 📝 请描述一下问题（什么坏了、什么情况、从什么时候开始）：
 repair-ask-media = 📷 可以发送照片或视频帮助师傅判断（最多 { $max } 个），发完点「完成」；没有就点「跳过」。
 repair-ask-visit = 🕒 希望师傅什么时候上门？
+repair-kind-changed = 报修类型已更改，位置（以及上门时间）需要重新填写。
 repair-ask-field = 要修改哪一项？
 visit-asap = ⚡ 尽快
-media-received = 📎 已收到 { $count } 个附件（最多 { $max } 个）。还可以继续发送，或点「完成」。
-media-limit = 已达到 { $max } 个附件上限，请点「完成」。
+media-received = 📎 已收到 { $count ->
+       *[other] { $count } 个附件
+    }（最多 { $max } 个）。还可以继续发送，或点「完成」。
+media-limit = 已达到 { $max ->
+       *[other] { $max } 个附件
+    }上限，请点「完成」。
 media-want-media = 这里需要发送照片或视频；发完请点下面的按钮。
 media-document = 请以「照片」或「视频」方式发送，而不是文件。
 field-category = 类别
@@ -118,7 +131,9 @@ summary-category = 类型：{ $kind } · { $category }
 summary-fee = 收费：{ $price }（您已同意）
 summary-location = 位置：{ $location }
 summary-description = 描述：{ $description }
-summary-media = 附件：{ $count } 个
+summary-media = 附件：{ $count ->
+       *[other] { $count } 个
+    }
 summary-visit = 上门时间：{ $visit }
 summary-contact = 联系人：{ $name } { $phone }
 
@@ -152,7 +167,9 @@ card-fee-agreed = 💰 有偿服务：{ $price }（住户已同意）
 card-location-home = 📍 住户家中：{ $place }
 card-location = 📍 位置：{ $location }（住户：{ $place }）
 card-description = 📝 { $description }
-card-media = 📎 附件 { $count } 个（见上方）
+card-media = 📎 附件 { $count ->
+       *[other] { $count } 个
+    }（见上方）
 card-visit = 🕒 期望上门：{ $visit }
 card-due = ⏱ 响应时限：{ $response } · 完成时限：{ $resolution }
 card-contact = 👤 { $name } · { $phone } · { $address }
@@ -236,3 +253,25 @@ resolve-ask-media-complaint = 📷 如有整改照片可以发送（最多 { $ma
 resolve-done-complaint = ✅ 投诉 { $ref } 的答复已发给住户，等待住户确认（{ $wait }内未答复自动确认）。
 card-status-claimed-answer = 🔵 <b>处理中</b>：{ $owner }（{ $at }）
 contact-anonymous = 🕶 { $ref } 是匿名投诉，不提供住户联系方式。
+
+## 员工在私聊中点「开始」
+start-staff =
+    👷 { $name }，您好！您是{ $office }的工作人员。
+    { $count ->
+        [0] 目前没有由您负责的未完成工单。
+       *[other] 您负责的未完成工单 { $count } 张：{ $refs }
+    }
+    /mine 查看您负责的工单和时限，/open 查看本部门的未完成工单。
+    新工单以卡片发到员工群，在卡片上点「🙋 接单」；接单后住户的联系方式会在这里私下发给您。
+start-staff-more = 等，另有 { $count ->
+       *[other] { $count } 张
+    }
+
+## 群里的住户：请到私聊中办理
+group-use-private = 🔒 报修、投诉、咨询和查询工单请在与我的<b>私聊</b>中办理，您的电话和房号不会出现在群里。请点下面的按钮打开私聊。
+group-emergency-call = 🚨 <b>情况紧急请先打电话！</b>
+help-group-resident =
+    <b>{ $office } 线上服务台</b>
+    报修、投诉、紧急求助、咨询建议和查询工单，都在与我的私聊中办理（您的联系方式不会出现在群里）。
+    请点下面的按钮打开私聊，再点「开始」。
+btn-open-private = 💬 打开私聊

@@ -39,7 +39,9 @@ followup-not-found = 找不到这份回访。
 followup-comment-prompt = ✍️ 请直接回复这条消息，写下您对 { $ref } 处理情况的意见或建议：
 followup-comment-placeholder = 您的意见或建议
 followup-comment-saved = 🙏 留言已收到，谢谢！
-followup-comment-too-long = 留言太长了，请不超过 { $max } 个字。
+followup-comment-too-long = 留言太长了，请不超过 { $max ->
+       *[other] { $max } 个字
+    }。
 followup-comment-busy = 请先完成或 /cancel 正在填写的内容，再写留言。
 
 followup-auto-confirmed = ✅ 工单 { $ref } 已处理完毕，{ $wait }内未收到您的确认，系统已自动确认并关闭。如问题仍未解决，请重新报事。
@@ -65,5 +67,7 @@ followup-no-comment = （无）
 followup-no-owner = 负责人
 followup-head = 部门主管
 
-followup-repeat-alert = 🔁 <b>重复报事</b>：{ $ref }（{ $what }，{ $place }）与 { $days } 天前的 { $earlier } 为同一住户、同一类别、同一地点，请关注督办。
+followup-repeat-alert = 🔁 <b>重复报事</b>：{ $ref }（{ $what }，{ $place }）与 { $days ->
+       *[other] { $days } 天
+    }前的 { $earlier } 为同一住户、同一类别、同一地点，请关注督办。
 card-repeat-of = 🔁 <b>重复报事</b>：前次 { $of }

@@ -51,8 +51,12 @@ lim-progress-footer = 每件事我们都会跟进到底。您可以在「我的�
 lim-btn-progress-details = 📄 查看详情
 
 cmd-late = 本群超时的工单
-late-title = ⏰ <b>{ $departments }超时的工单</b>（{ $count } 张，超时最久的在前）：
-late-title-all = ⏰ <b>全部超时的工单</b>（{ $count } 张，超时最久的在前）：
+late-title = ⏰ <b>{ $departments }超时的工单</b>（{ $count ->
+       *[other] { $count } 张
+    }，超时最久的在前）：
+late-title-all = ⏰ <b>全部超时的工单</b>（{ $count ->
+       *[other] { $count } 张
+    }，超时最久的在前）：
 late-none = ✅ { $departments }目前没有超时的工单。
 late-none-all = ✅ 目前没有超时的工单。
 late-line = { $icon } <code>{ $ref }</code> { $what } · { $owner } · { $limit } { $due } · 超时 { $late }

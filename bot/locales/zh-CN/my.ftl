@@ -1,7 +1,9 @@
 ## 住户「我的工单」：列表、详情与处理记录、补充信息、催办、取消
 
 my-empty = 您还没有提交过工单。可以从下方菜单报修、投诉或咨询。
-my-title = 📋 <b>我的工单</b>（共 { $count } 张，第 { $page }/{ $pages } 页）
+my-title = 📋 <b>我的工单</b>（共 { $count ->
+       *[other] { $count } 张
+    }，第 { $page }/{ $pages } 页）
 my-line =
     <b>{ $ref }</b> { $kind } · { $status }
     └ 最近：{ $last }（{ $at }）
@@ -39,12 +41,15 @@ my-detail-description = 内容：{ $description }
 my-detail-waiting = ⏳ { $reason }，预计 { $until }
 my-detail-due = 预计完成：{ $due } 前
 my-detail-result = 处理结果：{ $result }
+my-detail-urge-next = 🔔 您已于 { $at } 催办，{ $next } 后可再次催办。
 btn-my-add = ➕ 补充信息/照片
 btn-my-urge = 🔔 催办
 btn-my-cancel = ✖️ 取消工单
 
 ## 处理记录（住户和员工看到的都来自同一份记录）
-history-title = 📜 <b>处理记录</b>（{ $count } 条）
+history-title = 📜 <b>处理记录</b>（{ $count ->
+       *[other] { $count } 条
+    }）
 history-empty = 暂无记录。
 history-role-resident = 住户
 history-role-staff = 员工
@@ -64,7 +69,9 @@ history-resolved-text = { $who } 处理完成：{ $text }
 history-confirmed = { $who } 确认已解决，工单关闭
 history-reopened = { $who } 反馈未解决，工单重新打开
 history-reopened-text = { $who } 反馈未解决，工单重新打开：{ $text }
-history-info-added = { $who } 补充了 { $count } 个附件
+history-info-added = { $who } 补充了 { $count ->
+       *[other] { $count } 个附件
+    }
 history-info-added-text = { $who } 补充信息：{ $text }{ $count ->
         [0] {""}
        *[other] （附件 { $count } 个）
@@ -94,14 +101,24 @@ my-add-ask-media = 📷 还可以发送照片或视频（最多 { $max } 个）�
 my-add-nothing = 没有收到任何内容，工单 { $ref } 未作改动。
 my-add-done = ✅ 已补充到工单 { $ref }，并转达给处理人员。
 my-add-card = ➕ 住户补充（<b>{ $ref }</b>）：{ $text }
-my-add-card-media-only = ➕ 住户为 <b>{ $ref }</b> 补充了 { $count } 个附件（见下方）。
-my-add-card-attachments = 📎 附件 { $count } 个（见下方）
+my-add-card-media-only = ➕ 住户为 <b>{ $ref }</b> 补充了 { $count ->
+       *[other] { $count } 个附件
+    }（见下方）。
+my-add-card-attachments = 📎 附件 { $count ->
+       *[other] { $count } 个
+    }（见下方）
 
 ## 催办
 my-urge-done = 🔔 已催办 { $ref }，已通知处理人员。
-my-urge-owner = 🔔 住户催办工单 <b>{ $ref }</b>（第 { $count } 次），请尽快处理并告知进展。
-my-urge-group = 🔔 住户催办工单 <b>{ $ref }</b>（第 { $count } 次），目前无人接单，请尽快安排。
-my-urge-group-owner = 🔔 住户催办工单 <b>{ $ref }</b>（第 { $count } 次），请 { $owner } 尽快处理并告知进展。
+my-urge-owner = 🔔 住户催办工单 <b>{ $ref }</b>（{ $count ->
+       *[other] 第 { $count } 次
+    }），请尽快处理并告知进展。
+my-urge-group = 🔔 住户催办工单 <b>{ $ref }</b>（{ $count ->
+       *[other] 第 { $count } 次
+    }），目前无人接单，请尽快安排。
+my-urge-group-owner = 🔔 住户催办工单 <b>{ $ref }</b>（{ $count ->
+       *[other] 第 { $count } 次
+    }），请 { $owner } 尽快处理并告知进展。
 
 ## 取消
 my-cancel-ask-reason = ✖️ 取消工单 <b>{ $ref }</b>：请说说取消的原因（可点常见原因，或直接输入）：

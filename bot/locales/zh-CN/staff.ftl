@@ -13,7 +13,9 @@ btn-note-internal = 🔒 不用，仅内部备注
 btn-note-tell = 📣 同时告知住户
 note-under-card-internal = 📝 内部备注 { $ref }（{ $name }）：{ $note }
 note-under-card-told = 📝 备注 { $ref }（{ $name }，已告知住户）：{ $note }
-note-under-card-media = 📎 附 { $count } 个照片/视频（见下方）
+note-under-card-media = 📎 附 { $count ->
+       *[other] { $count } 个照片/视频
+    }（见下方）
 note-done-internal = ✅ 已为 { $ref } 添加内部备注。
 note-done-told = ✅ 已为 { $ref } 添加备注，并已告知住户。
 
@@ -73,9 +75,13 @@ cmd-ticket = 查看工单：/ticket 单号
 cmd-staff-chat-only = 这个命令请在员工群里使用（管理处主任也可以在与机器人的私聊中使用）。
 open-no-departments = 这个群不是任何部门的工单群。
 open-night = 夜间值班
-open-title = <b>{ $departments }未办结的工单</b>（{ $count } 张，待接单在前）：
+open-title = <b>{ $departments }未办结的工单</b>（{ $count ->
+       *[other] { $count } 张
+    }，待接单在前）：
 open-none = { $departments }目前没有未办结的工单。🎉
-mine-title = <b>{ $name } 手上的工单</b>（{ $count } 张）：
+mine-title = <b>{ $name } 手上的工单</b>（{ $count ->
+       *[other] { $count } 张
+    }）：
 mine-none = { $name }，您手上没有未办结的工单。
 list-line-open = { $icon } <code>{ $ref }</code> { $what } · 待接单 · 响应时限 { $due }{ $late }
 list-line-working = { $icon } <code>{ $ref }</code> { $what } · { $owner } · 完成时限 { $due }{ $late }
