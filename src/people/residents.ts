@@ -37,21 +37,22 @@ function toProfile(doc: ResidentDoc): ResidentProfile {
   };
 }
 
+/** Looked up by `_id` (the Telegram id): FerretDB v1 indexes nothing else. */
 export class ResidentService {
   constructor(private readonly deps: { models: Models; clock: Clock }) {}
 
   async get(telegramId: number): Promise<ResidentProfile | null> {
-    const doc = await this.deps.models.Resident.findOne({ telegramId }).lean<ResidentDoc>();
+    const doc = await this.deps.models.Resident.findById(telegramId).lean<ResidentDoc>();
     return doc ? toProfile(doc) : null;
   }
 
   async saveProfile(telegramId: number, firstName: string, fields: ProfileFields): Promise<ResidentProfile> {
     const now = this.deps.clock.now();
     const doc = await this.deps.models.Resident.findOneAndUpdate(
-      { telegramId },
+      { _id: telegramId },
       {
         $set: { ...fields, unit: fields.unit ?? null, firstName, updatedAt: now },
-        $setOnInsert: { registeredAt: now },
+        $setOnInsert: { telegramId, registeredAt: now },
       },
       { upsert: true, returnDocument: 'after', lean: true },
     );
@@ -61,14 +62,14 @@ export class ResidentService {
   /** The language the resident chose with /lang; undefined means "follow Telegram's". */
   async setLanguage(telegramId: number, firstName: string, language: string): Promise<void> {
     await this.deps.models.Resident.updateOne(
-      { telegramId },
-      { $set: { language, updatedAt: this.deps.clock.now() }, $setOnInsert: { firstName } },
+      { _id: telegramId },
+      { $set: { language, updatedAt: this.deps.clock.now() }, $setOnInsert: { telegramId, firstName } },
       { upsert: true },
     );
   }
 
   async language(telegramId: number): Promise<string | undefined> {
-    const doc = await this.deps.models.Resident.findOne({ telegramId }, { language: 1 }).lean<{ language?: string }>();
+    const doc = await this.deps.models.Resident.findById(telegramId, { language: 1 }).lean<{ language?: string }>();
     return doc?.language ?? undefined;
   }
 }
