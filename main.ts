@@ -14,6 +14,7 @@ import { loadEnv, requireBotToken } from './src/config/env';
 import { ConfigError } from './src/config/errors';
 import { loadOfficePolicyFile } from './src/config/load';
 import { openDatabase } from './src/db/connection';
+import { migrateDatabase } from './src/db/migrations';
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './src/db/embedded';
 import { createHttpApp, listen } from './src/http/app';
 import { HandoverJob } from './src/jobs/handover';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     uri = embedded.uri;
   }
   const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB);
+  await migrateDatabase(database, { log });
   log.info('database ready');
 
   const texts = new Texts({ onMissing: (lang, key) => log.error({ lang, key }, 'missing text') });
