@@ -12,6 +12,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded
 import { benchSending, type SendingFigures } from './sending';
 import { benchTick, type TickFigures } from './tick';
 import { benchFanout, type FanoutFigures } from './fanout';
+import { benchPerUpdate, type PerUpdateFigures } from './perUpdate';
 
 const LIMIT_MS = 6 * 60_000;
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -22,12 +23,35 @@ function table(rows: [string, string, string][]): string {
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
-function report(s: SendingFigures, t: TickFigures, f: FanoutFigures, backend: string): string {
+/** Part 4: one update's cost against a bare grammY bot (ratios; absolute figures depend on the load). */
+function perUpdateRows(p: PerUpdateFigures): [string, string, string][] {
+  const x = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
+  const note = `${p.updates} residents, 10 in flight, median of ${p.rounds} rounds; load ${p.load.toFixed(1)}`;
+  const rows: [string, string, string][] = [];
+  for (const [name, cost, goalCpu, goalCommands] of [
+    ['/start (known resident)', p.start, 2, 2],
+    ['scene step (repair: the kind)', p.step, 3, 3],
+  ] as const) {
+    rows.push([`${name}: bot CPU per update vs bare grammY`, `${x(cost.bot.cpuMs, cost.bare.cpuMs)} (${cost.bot.cpuMs.toFixed(2)} vs ${cost.bare.cpuMs.toFixed(2)} ms)`, `goal ≤ ${goalCpu}x; ${note}`]);
+    rows.push([`${name}: wall time per update vs bare grammY`, `${x(cost.bot.wallMs, cost.bare.wallMs)} (${cost.bot.wallMs.toFixed(2)} vs ${cost.bare.wallMs.toFixed(2)} ms)`, 'includes the database']);
+    rows.push([`${name}: database commands per update`, cost.bot.commands.toFixed(1), `goal ≤ ${goalCommands}`]);
+  }
+  return rows;
+}
+
+function report(s: SendingFigures | undefined, t: TickFigures | undefined, f: FanoutFigures | undefined, p: PerUpdateFigures | undefined, backend: string): string {
+  const rows: [string, string, string][] = [['measure', 'result', 'limit / note']];
+  if (s && t && f) rows.push(...fullRows(s, t, f));
+  if (p) rows.push(...perUpdateRows(p));
+  rows.push(['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]);
+  return table(rows);
+}
+
+function fullRows(s: SendingFigures, t: TickFigures, f: FanoutFigures): [string, string, string][] {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const waits = [...s.interactiveWaitsMs].sort((a, b) => a - b);
   const fan = [...f.lastAlertMs].sort((a, b) => a - b);
-  return table([
-    ['measure', 'result', 'limit / note'],
+  return [
     ['messages enqueued (2,000 residents + 25 to each of 2 groups)', String(s.messages), `recorded in ${s.enqueueSeconds.toFixed(1)} s`],
     ['delivered, each exactly once', `${s.delivered} (duplicates: ${s.duplicates})`, ''],
     ['send time, first to last', `${s.sendSeconds.toFixed(1)} s`, ''],
@@ -43,8 +67,7 @@ function report(s: SendingFigures, t: TickFigures, f: FanoutFigures, backend: st
     ['the due query ran as', t.plan, 'index { status, autoConfirmAt }'],
     [`emergency: last of ${f.recipients} alerts after the resident's last message (${f.rounds} rounds)`, `median ${ms(fan[Math.floor(fan.length / 2)])}, max ${ms(fan[fan.length - 1])}`, `goal ≤ 1000 ms; load ${f.load.toFixed(1)}`],
     ['emergency: the resident\'s guidance accepted before every alert', `${f.guidanceFirst} of ${f.rounds}`, `goal ${f.rounds} of ${f.rounds}`],
-    ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`],
-  ]);
+  ];
 }
 
 async function main(): Promise<void> {
@@ -65,14 +88,23 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(uri, `helpdesk_bench_${Date.now().toString(36)}`);
   try {
-    log('1/3 an emergency\'s fan-out to every group, head and the manager');
-    const fanout = await benchFanout(database, log);
-    log('2/3 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
-    const sending = await benchSending(database, log);
-    log('3/3 one scheduler tick over 100,000 closed tickets');
-    const tick = await benchTick(database, log);
+    // BENCH_ONLY=updates runs part 4 alone (a minute instead of six).
+    const all = process.env.BENCH_ONLY !== 'updates';
+    let fanout: FanoutFigures | undefined;
+    let sending: SendingFigures | undefined;
+    let tick: TickFigures | undefined;
+    if (all) {
+      log('1/4 an emergency\'s fan-out to every group, head and the manager');
+      fanout = await benchFanout(database, log);
+      log('2/4 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
+      sending = await benchSending(database, log);
+      log('3/4 one scheduler tick over 100,000 closed tickets');
+      tick = await benchTick(database, log);
+    }
+    log('4/4 one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
+    const perUpdate = await benchPerUpdate(database, log);
     log('');
-    log(report(sending, tick, fanout, backend));
+    log(report(sending, tick, fanout, perUpdate, backend));
   } finally {
     await database.conn.dropDatabase().catch(() => undefined);
     await database.close();
