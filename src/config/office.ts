@@ -55,7 +55,29 @@ export interface OfficePolicy {
   followups?: Partial<FollowupPolicy>;
   /** Telegram's sending limits and the retry rules (src/outbox/policy.ts): only what the file sets. */
   outbox?: Partial<OutboxPolicy>;
+  /** The monthly figures (统计分析): targets and when the previous month's report goes out. */
+  figures: FiguresPolicy;
 }
+
+/**
+ * Targets are shares (0.96 = 96%). SPEC.md sets two (满意率 ≥ 96%, 满意度 ≥ 75%); the other
+ * rates have a target only when the office sets one (the report then shows none).
+ */
+export interface FiguresPolicy {
+  satisfactionRate: number;
+  averageSatisfaction: number;
+  responseOnTime?: number;
+  resolutionOnTime?: number;
+  firstTimeFix?: number;
+  followupRate?: number;
+  /** Office-local day of the month (1-28) and time from which the previous month's report is sent. */
+  reportDay: number;
+  reportTime: string;
+  /** How many buildings and categories the hot spots name. */
+  hotSpots: number;
+}
+
+export const DEFAULT_FIGURES: FiguresPolicy = { satisfactionRate: 0.96, averageSatisfaction: 0.75, reportDay: 2, reportTime: '09:00', hotSpots: 5 };
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -144,6 +166,8 @@ const EXAMPLES: Record<string, string> = {
   chatId: '-1001234567890', threadId: '42', id: 'engineering', department: 'engineering', resolution: '"2d"',
   amount: '80', unit: '{ zh-CN: 次, en: visit }', start: '"08:00"', end: '"20:00"',
   slotLength: '"2h"', slotsOffered: '6', minLead: '"1h"', maxTextLength: '1000', maxMedia: '10',
+  satisfactionRate: '0.96', averageSatisfaction: '0.75', responseOnTime: '0.95', resolutionOnTime: '0.95', firstTimeFix: '0.9',
+  followupRate: '0.8', reportDay: '2', reportTime: '"09:00"', hotSpots: '5',
 };
 
 const duration = (min: number) =>
@@ -181,6 +205,9 @@ const window = { start: hhmm.optional(), end: hhmm.optional() };
 const rawMinutes = (s: string) => parseHHMM(s).hour * 60 + parseHHMM(s).minute;
 const checkWindow = (w: { start?: string; end?: string }) =>
   !(w.start && w.end && validHHMM(w.start) && validHHMM(w.end) && rawMinutes(w.start) === rawMinutes(w.end));
+
+const SHARE = { error: 'must be a share between 0 and 1, e.g. 0.96 for 96%' };
+const share = z.number(SHARE).min(0, SHARE).max(1, SHARE);
 
 const durationsFor = (defaults: Record<string, number>) =>
   z.strictObject(Object.fromEntries(Object.keys(defaults).map((k) => [k, duration(1).optional()])));
@@ -289,6 +316,18 @@ const fileSchema = z.strictObject({
     concurrency: z.number().int().min(1).max(256).optional(),
     flushTimeout: duration(0).optional(),
     keepSent: duration(1).optional(),
+  }).optional(),
+  figures: z.strictObject({
+    satisfactionRate: share.optional(),
+    averageSatisfaction: share.optional(),
+    responseOnTime: share.optional(),
+    resolutionOnTime: share.optional(),
+    firstTimeFix: share.optional(),
+    followupRate: share.optional(),
+    // Every month has a 28th: a later day would skip February.
+    reportDay: z.number().int().min(1).max(28).optional(),
+    reportTime: hhmm.optional(),
+    hotSpots: z.number().int().min(1).max(50).optional(),
   }).optional(),
 });
 
@@ -411,6 +450,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) } as TimeLimitSettings,
     ...(f.followups ? { followups: f.followups as Partial<FollowupPolicy> } : {}),
     ...(f.outbox ? { outbox: defined(f.outbox) as Partial<OutboxPolicy> } : {}),
+    figures: { ...DEFAULT_FIGURES, ...defined(f.figures) },
   });
 }
 
