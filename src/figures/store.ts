@@ -1,0 +1,135 @@
+/**
+ * Where the facts live: one collection per office-local month (`facts_2026_11`), so a
+ * month's figures read that month's facts only — on FerretDB v1 every filter but `{_id}` is a
+ * full scan, and a scan of one month stays the same size however long the history grows.
+ *
+ * Recording is an insert keyed by the event (`${ref}:${seq}`…): recording the same event
+ * again, from a retry, a second instance or a rebuild, inserts nothing.
+ */
+import type { mongo } from 'mongoose';
+import type { OfficePolicy } from '../config/office';
+import type { Models } from '../db/models';
+import { zonedTime } from '../time/zoned';
+import { factsOf, factsOfLog, type Fact } from './facts';
+import type { TicketEvent, TicketState } from '../tickets/types';
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const INSERT_BATCH = 1000;
+const REBUILD_REFS = 1000;
+
+/** True for 'YYYY-MM'. */
+export function isMonthKey(text: string): boolean {
+  return MONTH.test(text);
+}
+
+/** 'facts_2026_11' for '2026-11'. @throws Error for anything but 'YYYY-MM'. */
+export function factCollectionName(month: string): string {
+  if (!isMonthKey(month)) throw new Error(`a month is 'YYYY-MM', got ${JSON.stringify(month)}`);
+  return `facts_${month.replace('-', '_')}`;
+}
+
+/** The first instant of an office-local month and of the month after it. */
+export function monthBounds(month: string, timezone: string): { start: Date; end: Date } {
+  const m = MONTH.exec(month);
+  if (!m) throw new Error(`a month is 'YYYY-MM', got ${JSON.stringify(month)}`);
+  const year = Number(m[1]);
+  const mon = Number(m[2]);
+  return { start: zonedTime(timezone, year, mon, 1), end: zonedTime(timezone, year, mon + 1, 1) };
+}
+
+function isDuplicateOnly(error: unknown): boolean {
+  const e = error as { code?: number; writeErrors?: { code?: number }[] | { code?: number } };
+  const writeErrors = Array.isArray(e?.writeErrors) ? e.writeErrors : e?.writeErrors ? [e.writeErrors] : [];
+  if (writeErrors.length > 0) return writeErrors.every((w) => w.code === 11000);
+  return e?.code === 11000;
+}
+
+function insertedIn(error: unknown): number {
+  const e = error as { result?: { insertedCount?: number }; insertedCount?: number };
+  return e?.result?.insertedCount ?? e?.insertedCount ?? 0;
+}
+
+export class FactStore {
+  constructor(
+    private readonly models: Models,
+    readonly policy: OfficePolicy,
+  ) {}
+
+  private get db(): mongo.Db {
+    const db = this.models.Ticket.db.db;
+    if (!db) throw new Error('the database connection is not open');
+    return db;
+  }
+
+  collection(month: string): mongo.Collection<Fact> {
+    return this.db.collection<Fact>(factCollectionName(month));
+  }
+
+  /**
+   * Stores facts, each in its month's collection. Facts already stored (same _id) are left as
+   * they are. Returns how many were new.
+   */
+  async record(facts: Fact[]): Promise<number> {
+    const byMonth = new Map<string, Fact[]>();
+    for (const f of facts) byMonth.set(f.month, [...(byMonth.get(f.month) ?? []), f]);
+    let inserted = 0;
+    for (const [month, docs] of byMonth) {
+      const collection = this.collection(month);
+      for (let i = 0; i < docs.length; i += INSERT_BATCH) {
+        const batch = docs.slice(i, i + INSERT_BATCH);
+        try {
+          inserted += (await collection.insertMany(batch, { ordered: false })).insertedCount;
+        } catch (error) {
+          if (!isDuplicateOnly(error)) throw error;
+          inserted += insertedIn(error);
+        }
+      }
+    }
+    return inserted;
+  }
+
+  /** The facts of one event, recorded: what the event path calls after an event is stored. */
+  recordEvent(event: TicketEvent, after: TicketState, before: TicketState | undefined): Promise<number> {
+    return this.record(factsOf(event, after, before, this.policy));
+  }
+
+  /**
+   * Catch-up from the event log: every fact of `month` that is missing is recorded. For the
+   * migration of existing data, and before a month's report in case an event's facts were
+   * lost (a crash between the event and its facts). Every fact of a month comes from a ticket
+   * with an event in that month (its creation, a resolution, a closure… or the event itself),
+   * so those tickets' whole logs are replayed and their facts for the month kept.
+   */
+  async rebuild(month: string): Promise<{ tickets: number; facts: number; inserted: number }> {
+    const { start, end } = monthBounds(month, this.policy.timezone);
+    const refs = (await this.models.TicketEvent.distinct('ref', { at: { $gte: start, $lt: end } })) as string[];
+    let facts = 0;
+    let inserted = 0;
+    for (let i = 0; i < refs.length; i += REBUILD_REFS) {
+      const chunk = refs.slice(i, i + REBUILD_REFS);
+      const events = await this.models.TicketEvent.find({ ref: { $in: chunk } }, { _id: 0 }).lean<TicketEvent[]>();
+      const byRef = new Map<string, TicketEvent[]>();
+      for (const e of events) byRef.set(e.ref, [...(byRef.get(e.ref) ?? []), e]);
+      const mine: Fact[] = [];
+      for (const log of byRef.values()) mine.push(...factsOfLog(log, this.policy).filter((f) => f.month === month));
+      facts += mine.length;
+      inserted += await this.record(mine);
+    }
+    return { tickets: refs.length, facts, inserted };
+  }
+
+  /** Runs one pipeline over one month's facts (an empty month is an empty collection: no rows). */
+  aggregate<T extends mongo.Document>(month: string, pipeline: object[]): Promise<T[]> {
+    return this.collection(month).aggregate<T>(pipeline).toArray();
+  }
+
+  /** The months that have facts, oldest first. */
+  async months(): Promise<string[]> {
+    const names = (await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    return names
+      .map((n) => /^facts_(\d{4})_(\d{2})$/.exec(n))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => `${m[1]}-${m[2]}`)
+      .sort();
+  }
+}
