@@ -33,6 +33,7 @@ import { staffActionsFeature } from './features/staffActions';
 import { staffCommandsFeature } from './features/staffCommands';
 import { limitsFeature } from './limits/feature';
 import { surveysFeature } from './followups/feature';
+import { figuresFeature } from './figures/feature';
 import type { SceneDeps } from '../scenes/support/deps';
 
 export interface CreateBotOptions {
@@ -130,6 +131,7 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   features.use(myTicketsFeature(notifier));
   features.use(limitsFeature(notifier));
   features.use(surveysFeature(notifier));
+  features.use(figuresFeature());
   features.use(resident);
   // Any other button (an old keyboard, forged data): stop the spinner and say so.
   features.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'scene-old-button') }));
