@@ -21,6 +21,7 @@ import { Scheduler } from './src/jobs/scheduler';
 import { handoverDelivery } from './bot/handover';
 import { createFollowupJobs } from './bot/followups/jobs';
 import { createLimitJobs } from './bot/limits/jobs';
+import { createFiguresJobs } from './bot/figures/jobs';
 import { createOutboxJobs } from './bot/outbox';
 import type { Api } from 'grammy';
 
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       ...createOutboxJobs(notifier.outbox, services),
       ...createFollowupJobs({ services, notifier }),
       ...createLimitJobs(services, notifier),
+      ...createFiguresJobs(services, bot.api),
     ],
     log,
     policy.scheduler.cron,
