@@ -1,8 +1,8 @@
 /**
  * The monthly figures (统计分析), counted by the database from the facts (facts.ts).
  *
- * One pipeline per month: `$group` on the stored keys with ONE accumulator (`$sum` of the
- * weight `w`) — FerretDB v1 answers a second accumulator in the same `$group` with zeros
+ * One pipeline per month: `$group` on the stored group key with ONE accumulator (`$sum` of
+ * the weight `w`) — FerretDB v1 answers a second accumulator in the same `$group` with zeros
  * (../shared/FACTS.md). The grouped counts (a few hundred rows for an office's month, not
  * its tickets) are then added up here by key: the rates, the breakdowns and the
  * per-department view all come from the same rows, so a month costs one scan of its own
@@ -21,7 +21,7 @@
  */
 import type { OfficePolicy } from '../config/office';
 import { COVERAGE_CLASSES, followupPolicy, type Coverage } from '../followups/config';
-import type { FactType } from './facts';
+import { fieldsOfGroupKey, type Fact, type FactType, type GroupField } from './facts';
 import { isMonthKey, type FactStore } from './store';
 
 /** A month ('2026-11') or office-local days, both ends included ({ from: '2026-11-01', to: '2026-11-15' }). */
@@ -94,34 +94,8 @@ export interface MonthlyFigures {
   repeats: Repeat[];
 }
 
-/** The grouping keys of the one pipeline: every key a figure needs, and nothing per ticket except the named ones. */
-const GROUP_KEYS = [
-  'type', 'kind', 'category', 'department', 'building', 'complaintClass', 'coverage', 'anonymous',
-  'onTime', 'firstTime', 'satisfied', 'points', 'maxPoints', 'limit', 'source', 'stage', 'item', 'of',
-] as const;
-
-export type FactRow = {
-  type: FactType;
-  kind: string;
-  category: string;
-  department: string;
-  building: string;
-  complaintClass: string;
-  coverage: string;
-  anonymous: number;
-  onTime: number;
-  firstTime: number;
-  satisfied: number;
-  points: number;
-  maxPoints: number;
-  limit: string;
-  source: string;
-  stage: string;
-  item: string;
-  of: string;
-  /** Σ w of the facts with these keys. */
-  n: number;
-};
+/** One group of the month's facts: their grouping fields, and n = Σ w of the facts in it. */
+export type FactRow = Pick<Fact, GroupField> & { n: number };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -156,43 +130,21 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** The database's part: the facts of the period counted by every key, one `$sum` in one `$group` per month. */
+/** The database's part: the facts of the period counted by their stored group key, one `$sum` in one `$group` per month. */
 export async function countFacts(store: FactStore, period: Period): Promise<FactRow[]> {
   const { months, days } = periodMonths(period);
-  const group = { $group: { _id: Object.fromEntries(GROUP_KEYS.map((k) => [k, `$${k}`])), n: { $sum: '$w' } } };
+  const group = { $group: { _id: '$g', n: { $sum: '$w' } } };
   const rows: FactRow[] = [];
   for (const month of months) {
     const pipeline = days ? [{ $match: { day: { $gte: days.from, $lte: days.to } } }, group] : [group];
-    const found = await store.aggregate<{ _id: Partial<FactRow>; n: number }>(month, pipeline);
+    const found = await store.aggregate<{ _id: string; n: number }>(month, pipeline);
     for (const { _id, n } of found) rows.push(rowOf(_id, n));
   }
   return rows;
 }
 
-function rowOf(key: Partial<FactRow>, n: number): FactRow {
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-  return {
-    type: key.type as FactType,
-    kind: text(key.kind),
-    category: text(key.category),
-    department: text(key.department),
-    building: text(key.building),
-    complaintClass: text(key.complaintClass),
-    coverage: text(key.coverage),
-    anonymous: num(key.anonymous),
-    onTime: num(key.onTime),
-    firstTime: num(key.firstTime),
-    satisfied: num(key.satisfied),
-    points: num(key.points),
-    maxPoints: num(key.maxPoints),
-    limit: text(key.limit),
-    source: text(key.source),
-    stage: text(key.stage),
-    item: text(key.item),
-    of: text(key.of),
-    n: num(n),
-  };
+function rowOf(key: string, n: number): FactRow {
+  return { ...fieldsOfGroupKey(key), n };
 }
 
 export function rate(num: number, den: number): Rate {
@@ -253,7 +205,7 @@ export function figuresFromRows(rows: FactRow[], policy: OfficePolicy, period: P
     byKind: countBy(received, (r) => r.kind),
     byCategory: countBy(received, (r) => r.category),
     byDepartment: countBy(received, (r) => r.department),
-    byBuilding: countBy(received, (r) => r.building),
+    byBuilding: countBy(of('building'), (r) => r.building),
     byComplaintClass: countBy(of('class'), (r) => r.complaintClass),
     responseOnTime: rate(sum(of('responded', (r) => r.onTime === 1)), receivedCount - cancelled),
     resolutionOnTime: rate(sum(of('resolved', (r) => r.onTime === 1)), sum(of('resolved'))),
@@ -272,7 +224,7 @@ export function figuresFromRows(rows: FactRow[], policy: OfficePolicy, period: P
     overdue: { tickets: itemsOf(overdue).length, refs: itemsOf(overdue), byLimit: countBy(overdue, (r) => r.limit) },
     escalated: { tickets: itemsOf(escalated).length, refs: itemsOf(escalated) },
     hotSpots: {
-      buildings: countBy(received, (r) => r.building).filter((c) => c.key !== '').slice(0, hot),
+      buildings: countBy(of('building'), (r) => r.building).filter((c) => c.key !== '').slice(0, hot),
       categories: countBy(received, (r) => r.category).slice(0, hot),
     },
     repeats,

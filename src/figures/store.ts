@@ -10,7 +10,7 @@ import type { mongo } from 'mongoose';
 import type { OfficePolicy } from '../config/office';
 import type { Models } from '../db/models';
 import { zonedTime } from '../time/zoned';
-import { factsOf, factsOfLog, type Fact } from './facts';
+import { factsOf, factsOfLog, groupKeyOf, type Fact } from './facts';
 import type { TicketEvent, TicketState } from '../tickets/types';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -37,6 +37,23 @@ export function monthBounds(month: string, timezone: string): { start: Date; end
   return { start: zonedTime(timezone, year, mon, 1), end: zonedTime(timezone, year, mon + 1, 1) };
 }
 
+/**
+ * A fact as stored: its id, the office-local day (for ranges of days), its weight, and its
+ * grouping fields as one string (facts.ts groupKeyOf). FerretDB reads every field of every
+ * document of the month for each count, so the document holds nothing else: the event log
+ * has the rest.
+ */
+export interface StoredFact {
+  _id: string;
+  day: string;
+  w: 1 | -1;
+  g: string;
+}
+
+export function storedFact(fact: Fact): StoredFact {
+  return { _id: fact._id, day: fact.day, w: fact.w, g: groupKeyOf(fact) };
+}
+
 function isDuplicateOnly(error: unknown): boolean {
   const e = error as { code?: number; writeErrors?: { code?: number }[] | { code?: number } };
   const writeErrors = Array.isArray(e?.writeErrors) ? e.writeErrors : e?.writeErrors ? [e.writeErrors] : [];
@@ -61,8 +78,8 @@ export class FactStore {
     return db;
   }
 
-  collection(month: string): mongo.Collection<Fact> {
-    return this.db.collection<Fact>(factCollectionName(month));
+  collection(month: string): mongo.Collection<StoredFact> {
+    return this.db.collection<StoredFact>(factCollectionName(month));
   }
 
   /**
@@ -70,8 +87,12 @@ export class FactStore {
    * they are. Returns how many were new.
    */
   async record(facts: Fact[]): Promise<number> {
-    const byMonth = new Map<string, Fact[]>();
-    for (const f of facts) byMonth.set(f.month, [...(byMonth.get(f.month) ?? []), f]);
+    const byMonth = new Map<string, StoredFact[]>();
+    for (const f of facts) {
+      const list = byMonth.get(f.month) ?? [];
+      list.push(storedFact(f));
+      byMonth.set(f.month, list);
+    }
     let inserted = 0;
     for (const [month, docs] of byMonth) {
       const collection = this.collection(month);
@@ -109,7 +130,11 @@ export class FactStore {
       const chunk = refs.slice(i, i + REBUILD_REFS);
       const events = await this.models.TicketEvent.find({ ref: { $in: chunk } }, { _id: 0 }).lean<TicketEvent[]>();
       const byRef = new Map<string, TicketEvent[]>();
-      for (const e of events) byRef.set(e.ref, [...(byRef.get(e.ref) ?? []), e]);
+      for (const e of events) {
+        const list = byRef.get(e.ref) ?? [];
+        list.push(e);
+        byRef.set(e.ref, list);
+      }
       const mine: Fact[] = [];
       for (const log of byRef.values()) mine.push(...factsOfLog(log, this.policy).filter((f) => f.month === month));
       facts += mine.length;

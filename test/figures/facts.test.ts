@@ -2,7 +2,8 @@
  * factsOf: what one event means for the figures — which facts, with which ids, in which
  * office-local month, with which keys and flags. Pure: no database.
  */
-import { factsOf, factsOfLog, type Fact } from '../../src/figures/facts';
+import { factsOf, factsOfLog, fieldsOfGroupKey, type Fact } from '../../src/figures/facts';
+import { storedFact } from '../../src/figures/store';
 import { applyEvent } from '../../src/tickets/projection';
 import type { TicketEvent, TicketState } from '../../src/tickets/types';
 import { figuresPolicy, octoberOffice, ticket } from './support';
@@ -25,7 +26,7 @@ test('ids are the event\'s ref:seq, with a suffix for its further facts; unique 
   const log = octoberOffice().t6.events;
   const perEvent = live(log);
   expect(perEvent.map((facts) => facts.map((f) => f._id))).toEqual([
-    ['TS-20261015-001:1', 'TS-20261015-001:1:class'], // created: received, class "none"
+    ['TS-20261015-001:1', 'TS-20261015-001:1:building', 'TS-20261015-001:1:class'], // created: received, its building, class "none"
     ['TS-20261015-001:2'], // claimed: the first response
     ['TS-20261015-001:3', 'TS-20261015-001:3:was'], // classified help: +help, -none
     ['TS-20261015-001:4', 'TS-20261015-001:4:was'], // classified valid: +valid, -help
@@ -64,6 +65,7 @@ test('what is learnt about a received ticket counts in the month it was received
   const { t4 } = octoberOffice();
   expect(factsOfLog(t4.events, policy).map(brief)).toEqual([
     'BX-20260930-001:1 received 2026-09 2026-09-30 w1',
+    'BX-20260930-001:1:building building 2026-09 2026-09-30 w1',
     'BX-20260930-001:2 responded 2026-09 2026-09-30 w1', // answered on 1 October, for September's ticket
     'BX-20260930-001:3 resolved 2026-10 2026-10-01 w1',
     'BX-20260930-001:4 closed 2026-10 2026-10-04 w1',
@@ -102,6 +104,7 @@ test('a cancelled ticket stays received and counted as cancelled; its response i
   const { t7 } = octoberOffice();
   expect(factsOfLog(t7.events, policy).map((f) => `${brief(f)} onTime${f.onTime}`)).toEqual([
     'BX-20261020-001:1 received 2026-10 2026-10-20 w1 onTime0',
+    'BX-20261020-001:1:building building 2026-10 2026-10-20 w1 onTime0',
     'BX-20261020-001:2 responded 2026-10 2026-10-20 w1 onTime1',
     'BX-20261020-001:3 cancelled 2026-10 2026-10-20 w1 onTime0',
     'BX-20261020-001:3:response responded 2026-10 2026-10-20 w-1 onTime1',
@@ -146,8 +149,9 @@ test('anonymous complaints are counted but nothing of a survey ever counts for t
     // Events that cannot happen to an anonymous complaint: still no figures from them.
     .surveySent('2026-10-09T10:00').surveyAnswered('2026-10-09T11:00', [1, 1, 1]).surveyNoAnswer('2026-10-12T10:00');
   const facts = factsOfLog(anon.events, policy);
-  expect(facts.map((f) => f.type)).toEqual(['received', 'class', 'responded', 'resolved', 'closed']);
-  expect(facts.every((f) => f.anonymous === 1 && f.coverage === 'anonymous')).toBe(true);
+  expect(facts.map((f) => f.type)).toEqual(['received', 'building', 'class', 'responded', 'resolved', 'closed']);
+  expect(facts[0].anonymous).toBe(1);
+  expect(facts.find((f) => f.type === 'closed')!.coverage).toBe('anonymous');
 });
 
 test('overdue, escalated and repeats name their tickets; reminders and notes count nothing', () => {
@@ -157,15 +161,45 @@ test('overdue, escalated and repeats name their tickets; reminders and notes cou
     ['escalated', 'response', 'JJ-20261025-001'],
   ]);
   const t9Facts = live(t9.events);
-  expect(t9Facts.map((facts) => facts.map((f) => f.type))).toEqual([['received'], ['repeat'], ['responded'], [], ['overdue'], []]);
+  expect(t9Facts.map((facts) => facts.map((f) => f.type))).toEqual([['received', 'building'], ['repeat'], ['responded'], [], ['overdue'], []]);
   expect(t9Facts[1][0]).toMatchObject({ item: 'BX-20261026-001', of: 'BX-20261010-001', category: 'public/inspect', building: '3' });
 });
 
-test('keys: kind, category, department, building, complaint class and coverage as the ticket is then', () => {
-  const { t1, t5, t8, t10 } = octoberOffice();
-  const pick = (f: Fact) => [f.kind, f.category, f.department, f.building, f.complaintClass, f.coverage];
-  expect(pick(factsOfLog(t1.events, policy)[0])).toEqual(['repair', 'household/unblock', 'engineering', '3', '', 'paid']);
-  expect(pick(factsOfLog(t5.events, policy).find((f) => f.type === 'closed')!)).toEqual(['complaint', 'complaint/environment', 'service', '5', 'valid', 'anonymous']);
-  expect(pick(factsOfLog(t8.events, policy)[0])).toEqual(['emergency', 'emergency/flood', 'security', '', '', 'emergency']);
-  expect(pick(factsOfLog(t10.events, policy)[0])).toEqual(['inquiry', 'inquiry', 'service', '5', '', 'inquiry']);
+test('keys: each fact keeps the ticket keys its figures read, kind and department always', () => {
+  const { t1, t5, t8, t9, t10 } = octoberOffice();
+  const pick = (f: Fact) => [f.type, f.kind, f.category, f.department, f.building, f.complaintClass, f.coverage, f.anonymous];
+  const t1Facts = factsOfLog(t1.events, policy);
+  expect(t1Facts.slice(0, 2).map(pick)).toEqual([
+    ['received', 'repair', 'household/unblock', 'engineering', '', '', '', 0],
+    ['building', 'repair', '', 'engineering', '3', '', '', 0],
+  ]);
+  expect(pick(t1Facts.find((f) => f.type === 'closed')!)).toEqual(['closed', 'repair', '', 'engineering', '', '', 'paid', 0]);
+  expect(pick(t1Facts.find((f) => f.type === 'resolved')!)).toEqual(['resolved', 'repair', '', 'engineering', '', '', '', 0]);
+  const t5Facts = factsOfLog(t5.events, policy);
+  expect(pick(t5Facts[0])).toEqual(['received', 'complaint', 'complaint/environment', 'service', '', '', '', 1]);
+  expect(t5Facts.filter((f) => f.type === 'class').map(pick)).toEqual([
+    ['class', 'complaint', '', 'service', '', 'none', '', 0],
+    ['class', 'complaint', '', 'service', '', 'valid', '', 0],
+    ['class', 'complaint', '', 'service', '', 'none', '', 0],
+  ]);
+  expect(pick(t5Facts.find((f) => f.type === 'closed')!)).toEqual(['closed', 'complaint', '', 'service', '', '', 'anonymous', 0]);
+  expect(factsOfLog(t8.events, policy).slice(0, 2).map(pick)).toEqual([
+    ['received', 'emergency', 'emergency/flood', 'security', '', '', '', 0],
+    ['building', 'emergency', '', 'security', '', '', '', 0],
+  ]);
+  expect(pick(factsOfLog(t9.events, policy).find((f) => f.type === 'repeat')!)).toEqual(['repeat', 'repair', 'public/inspect', 'engineering', '3', '', '', 0]);
+  expect(pick(factsOfLog(t10.events, policy).find((f) => f.type === 'closed')!)).toEqual(['closed', 'inquiry', '', 'service', '', '', 'inquiry', 0]);
+});
+
+test('stored lean: the id, the day, the weight and the grouping fields as one key', () => {
+  const { t2 } = octoberOffice();
+  const unresolved = factsOfLog(t2.events, policy).find((f) => f._id === 'BX-20261010-001:4:unresolved')!;
+  const stored = storedFact(unresolved);
+  expect(stored).toEqual({
+    _id: 'BX-20261010-001:4:unresolved',
+    day: '2026-10-11',
+    w: -1,
+    g: '["resolved","repair","","engineering","","","",0,1]',
+  });
+  expect(fieldsOfGroupKey(stored.g)).toMatchObject({ type: 'resolved', department: 'engineering', onTime: 1, item: '' });
 });
