@@ -120,27 +120,34 @@ export class FactStore {
    * lost (a crash between the event and its facts). Every fact of a month comes from a ticket
    * with an event in that month (its creation, a resolution, a closure… or the event itself),
    * so those tickets' whole logs are replayed and their facts for the month kept.
+   *
+   * On FerretDB every query here is a full scan of the log, so they are few: the events since
+   * the month began (one scan), then the earlier events of the tickets that started before it,
+   * in chunks of `REBUILD_REFS` references (one scan each).
    */
   async rebuild(month: string): Promise<{ tickets: number; facts: number; inserted: number }> {
     const { start, end } = monthBounds(month, this.policy.timezone);
-    const refs = (await this.models.TicketEvent.distinct('ref', { at: { $gte: start, $lt: end } })) as string[];
-    let facts = 0;
-    let inserted = 0;
-    for (let i = 0; i < refs.length; i += REBUILD_REFS) {
-      const chunk = refs.slice(i, i + REBUILD_REFS);
-      const events = await this.models.TicketEvent.find({ ref: { $in: chunk } }, { _id: 0 }).lean<TicketEvent[]>();
-      const byRef = new Map<string, TicketEvent[]>();
-      for (const e of events) {
-        const list = byRef.get(e.ref) ?? [];
-        list.push(e);
-        byRef.set(e.ref, list);
-      }
-      const mine: Fact[] = [];
-      for (const log of byRef.values()) mine.push(...factsOfLog(log, this.policy).filter((f) => f.month === month));
-      facts += mine.length;
-      inserted += await this.record(mine);
+    const since = await this.models.TicketEvent.find({ at: { $gte: start } }, { _id: 0 }).lean<TicketEvent[]>();
+    const logs = new Map<string, TicketEvent[]>();
+    for (const e of since) {
+      const log = logs.get(e.ref) ?? [];
+      log.push(e);
+      logs.set(e.ref, log);
     }
-    return { tickets: refs.length, facts, inserted };
+    // Only tickets with an event in the month give it facts.
+    for (const [ref, log] of logs) if (!log.some((e) => new Date(e.at) < end)) logs.delete(ref);
+    // Logs that do not run from seq 1 without a gap began before the month.
+    const incomplete = (log: TicketEvent[]) => Math.max(...log.map((e) => e.seq)) !== new Set(log.map((e) => e.seq)).size || !log.some((e) => e.seq === 1);
+    const started = [...logs].filter(([, log]) => incomplete(log)).map(([ref]) => ref);
+    for (let i = 0; i < started.length; i += REBUILD_REFS) {
+      const chunk = started.slice(i, i + REBUILD_REFS);
+      const earlier = await this.models.TicketEvent.find({ ref: { $in: chunk }, at: { $lt: start } }, { _id: 0 }).lean<TicketEvent[]>();
+      for (const e of earlier) logs.get(e.ref)!.push(e);
+    }
+    const facts: Fact[] = [];
+    for (const log of logs.values()) facts.push(...factsOfLog(log, this.policy).filter((f) => f.month === month));
+    const inserted = await this.record(facts);
+    return { tickets: logs.size, facts: facts.length, inserted };
   }
 
   /** Runs one pipeline over one month's facts (an empty month is an empty collection: no rows). */
