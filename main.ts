@@ -21,6 +21,7 @@ import { Scheduler } from './src/jobs/scheduler';
 import { handoverDelivery } from './bot/handover';
 import { createFollowupJobs } from './bot/followups/jobs';
 import { createLimitJobs } from './bot/limits/jobs';
+import { createFiguresJobs } from './bot/figures/jobs';
 import { createOutboxJobs } from './bot/outbox';
 import type { Api } from 'grammy';
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       ...createFollowupJobs({ services }),
       ...createLimitJobs(services),
       { name: 'reactions-recover', run: () => services.reactor.recover() },
+      ...createFiguresJobs(services, bot.api),
     ],
     log,
     policy.scheduler.cron,

@@ -34,6 +34,7 @@ import { staffActionsFeature } from './features/staffActions';
 import { staffCommandsFeature } from './features/staffCommands';
 import { limitsFeature } from './limits/feature';
 import { surveysFeature } from './followups/feature';
+import { figuresFeature } from './figures/feature';
 import type { SceneDeps } from '../scenes/support/deps';
 
 /**
@@ -158,6 +159,7 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   features.use(myTicketsFeature());
   features.use(limitsFeature());
   features.use(surveysFeature());
+  features.use(figuresFeature());
   features.use(resident);
   // Any other button (an old keyboard, forged data): stop the spinner and say so.
   features.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'scene-old-button') }));

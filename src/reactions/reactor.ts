@@ -49,11 +49,17 @@ export interface ReactorLog {
   error(obj: object, msg?: string): void;
 }
 
+/** Something else derived from each event in the same step (the monthly figures' facts); must be idempotent. */
+export interface EventObserver {
+  recordEvent(event: TicketEvent, after: TicketState, before: TicketState | undefined): Promise<unknown>;
+}
+
 export interface ReactorDeps {
   models: Models;
   outbox: OutboxStore;
   policy: OfficePolicy;
   log: ReactorLog;
+  observers?: EventObserver[];
   /** Real time (ms), for the in-flight notes. */
   now?: () => number;
 }
@@ -96,9 +102,9 @@ export class Reactor {
   }
 
   /** Steps 3 and 4 (a position lost to another writer keeps its note for the winner, or recovery). */
-  async react(event: TicketEvent, after: TicketState): Promise<Notice[]> {
+  async react(event: TicketEvent, after: TicketState, before?: TicketState): Promise<Notice[]> {
     const notices = consequences(event, after, this.deps.policy);
-    await this.write(event, after, notices);
+    await Promise.all([this.write(event, after, notices), ...(this.deps.observers ?? []).map((o) => o.recordEvent(event, after, before))]);
     await this.pending.deleteOne({ _id: `${event.ref}:${event.seq}` });
     return notices;
   }
@@ -138,7 +144,8 @@ export class Reactor {
         const event = log.find((e) => e.seq === note.seq);
         if (event) {
           const after = replay(log)!;
-          await this.write(event, after, consequences(event, after, this.deps.policy));
+          const before = replay(log.filter((e) => e.seq < note.seq));
+          await Promise.all([this.write(event, after, consequences(event, after, this.deps.policy)), ...(this.deps.observers ?? []).map((o) => o.recordEvent(event, after, before))]);
           this.deps.log.info({ ref: note.ref, seq: note.seq }, 'reactions: notices derived again after an interrupted step');
         }
         // No event at that position: its writer stopped before appending; nothing happened.

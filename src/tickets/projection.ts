@@ -127,6 +127,9 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
       // info_added, note_added: part of the record, no change of state.
       break;
   }
+  if (!state.firstResponse && !state.owner && next.owner) {
+    next.firstResponse = { at: event.at, dueAt: state.responseDueAt, department: next.department };
+  }
   return next;
 }
 

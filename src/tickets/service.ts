@@ -375,7 +375,7 @@ export class TicketService {
       await this.deps.reactor.intend(ref, event.seq);
       if (await this.repo.append(event)) {
         const next = applyEvent(ticket, event);
-        await Promise.all([this.repo.saveProjection(next), this.deps.reactor.react(event, next)]);
+        await Promise.all([this.repo.saveProjection(next), this.deps.reactor.react(event, next, ticket)]);
         this.deps.log.info({ ref, action, actorId: actor.id, seq: event.seq, status: next.status }, 'ticket changed');
         return { ok: true, ticket: next, event };
       }

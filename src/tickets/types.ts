@@ -102,6 +102,12 @@ export interface TicketState {
   nightIntake: boolean;
   owner?: { id: number; name: string };
   claimedAt?: Date;
+  /**
+   * The first time anyone took the ticket on (a claim, a reassignment or a classification that
+   * gave it an owner), with the response limit it had then: kept through releases and
+   * transfers, it is the response the monthly figures judge (src/figures/facts.ts).
+   */
+  firstResponse?: { at: Date; dueAt: Date; department: string };
   onSiteDueAt?: Date;
   arrivedAt?: Date;
   resolvedAt?: Date;
