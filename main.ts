@@ -1,6 +1,7 @@
 /**
  * Runs the bot: reads configuration, opens the database (our embedded FerretDB when
  * MONGODB_URI is not set), starts long polling and the health endpoint, stops cleanly.
+ * `npm start` runs the compiled copy of this file (dist/main.js).
  */
 import 'dotenv/config';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { loadOfficePolicyFile } from './src/config/load';
 import { openDatabase } from './src/db/connection';
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './src/db/embedded';
 import { createHttpApp, listen } from './src/http/app';
+import { projectRoot } from './src/paths';
 import { HandoverJob } from './src/jobs/handover';
 import { Scheduler } from './src/jobs/scheduler';
 import { handoverDelivery } from './bot/handover';
@@ -40,9 +42,11 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let uri = env.mongodbUri;
   if (!uri) {
-    const dataDir = path.join(path.resolve(env.dataDir ?? path.join(__dirname, 'data')), 'sqlite');
+    // The project folder, also when this runs compiled from dist/: testdb/, .cache/ and data/ are there.
+    const root = projectRoot();
+    const dataDir = path.join(path.resolve(env.dataDir ?? path.join(root, 'data')), 'sqlite');
     log.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded database (FerretDB with SQLite)');
-    embedded = await startEmbeddedDatabase({ projectRoot: __dirname, backend: 'sqlite', sqliteDir: dataDir, log: (m) => log.info(m) });
+    embedded = await startEmbeddedDatabase({ projectRoot: root, backend: 'sqlite', sqliteDir: dataDir, log: (m) => log.info(m) });
     uri = embedded.uri;
   }
   const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB);
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  log.info({ username: bot.botInfo.username, departments: policy.departments.length }, 'bot starting (long polling)');
+  log.info({ username: bot.botInfo.username, departments: policy.departments.length, entry: path.relative(projectRoot(), __filename) }, 'bot starting (long polling)');
   await bot.start({ allowed_updates: ['message', 'edited_message', 'callback_query', 'chat_member', 'my_chat_member'] });
 }
 
