@@ -5,7 +5,6 @@
  */
 import 'dotenv/config';
 import path from 'node:path';
-import pino from 'pino';
 import { createBot } from './bot/createBot';
 import { registerCommands } from './bot/commands';
 import { createServices, telegramMembershipProbe } from './bot/services';
@@ -18,6 +17,7 @@ import { openDatabase } from './src/db/connection';
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './src/db/embedded';
 import { createHttpApp, listen } from './src/http/app';
 import { projectRoot } from './src/paths';
+import { createLogger, redactSecrets, type Logger } from './src/log';
 import { HandoverJob } from './src/jobs/handover';
 import { Scheduler } from './src/jobs/scheduler';
 import { handoverDelivery } from './bot/handover';
@@ -33,11 +33,17 @@ function databaseNameIn(uri: string): string | undefined {
   return /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
 }
 
+/** Whatever ends up on stderr outside the logger is cleaned of secrets too. */
+const secrets = () => [process.env.BOT_TOKEN?.trim()];
+
+let processLog: Logger | undefined;
+
 async function main(): Promise<void> {
   const env = loadEnv(process.env);
   const token = requireBotToken(env);
   const policy = loadOfficePolicyFile(env.officeConfigPath, { staffChatId: env.staffChatId, timezone: env.officeTimezone });
-  const log = pino({ level: env.logLevel });
+  const log = createLogger({ level: env.logLevel, secrets: [token] });
+  processLog = log;
 
   let embedded: EmbeddedDatabase | undefined;
   let uri = env.mongodbUri;
@@ -117,11 +123,25 @@ async function main(): Promise<void> {
   await bot.start({ allowed_updates: ['message', 'edited_message', 'callback_query', 'chat_member', 'my_chat_member'] });
 }
 
-main().catch((error: unknown) => {
+function fatal(error: unknown): void {
+  let text: string;
   if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
-    process.stderr.write(`\n${error.message}\n\n`);
+    text = `\n${error.message}\n\n`;
   } else {
-    process.stderr.write(`\nThe bot stopped because of an unexpected error:\n${(error as Error)?.stack ?? String(error)}\n`);
+    text = `\nThe bot stopped because of an unexpected error:\n${(error as Error)?.stack ?? String(error)}\n`;
   }
+  process.stderr.write(redactSecrets(text, secrets()));
   process.exit(1);
+}
+
+// Anything that escapes every handler is logged (through the redacting logger) and ends the process.
+process.on('uncaughtException', (error) => {
+  processLog?.fatal({ err: error }, 'uncaught exception');
+  fatal(error);
 });
+process.on('unhandledRejection', (error) => {
+  processLog?.fatal({ err: error }, 'unhandled rejection');
+  fatal(error);
+});
+
+main().catch(fatal);

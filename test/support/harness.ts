@@ -2,7 +2,7 @@
  * A whole bot as in production — real grammY, real conversations, real database — talking
  * to the fake Bot API over HTTP. Tests feed updates and read Bot API calls and the database.
  */
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Bot } from 'grammy';
 import { createBot } from '../../bot/createBot';
 import type { AppServices, BotContext } from '../../bot/context';
@@ -65,6 +65,8 @@ export interface Harness {
 export interface HarnessOptions {
   policy?: OfficePolicy;
   start?: Date;
+  /** The services' logger (default: silent, or TEST_LOG_LEVEL). */
+  log?: Logger;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -77,7 +79,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       throw new Error(`missing text "${key}" in ${lang}`);
     },
   });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const u = new UpdateFactory();
   // Who is in the staff group, as getChatMember would say.
   for (const member of [people.zhang, people.li, people.head]) fake.setChatMember(STAFF_CHAT, member.id, 'member');
