@@ -9,6 +9,7 @@ import { createBot } from './bot/createBot';
 import { registerCommands } from './bot/commands';
 import { createServices, telegramMembershipProbe } from './bot/services';
 import { Texts } from './bot/texts';
+import { StartupError, TELEGRAM_API_ROOT, checkTelegram, requireStaffChats } from './bot/startup';
 import { systemClock } from './src/clock';
 import { loadEnv, requireBotToken } from './src/config/env';
 import { ConfigError } from './src/config/errors';
@@ -24,7 +25,7 @@ import { handoverDelivery } from './bot/handover';
 import { createFollowupJobs } from './bot/followups/jobs';
 import { createLimitJobs } from './bot/limits/jobs';
 import { createOutboxJobs } from './bot/outbox';
-import type { Api } from 'grammy';
+import { Api } from 'grammy';
 
 /** The database name when MONGODB_URI names none. */
 const DEFAULT_DB = 'helpdesk';
@@ -44,6 +45,12 @@ async function main(): Promise<void> {
   const policy = loadOfficePolicyFile(env.officeConfigPath, { staffChatId: env.staffChatId, timezone: env.officeTimezone });
   const log = createLogger({ level: env.logLevel, secrets: [token] });
   processLog = log;
+  const apiRoot = env.telegramApiRoot ?? TELEGRAM_API_ROOT;
+
+  // Telegram first, before a database (or its first build) keeps a wrong token or group waiting.
+  const botInfo = await checkTelegram({ token, apiRoot: env.telegramApiRoot, log });
+  log.info({ username: botInfo.username, apiRoot }, 'bot token accepted by Telegram');
+  await requireStaffChats(new Api(token, { apiRoot }), botInfo, policy, env.staffChatId, log);
 
   let embedded: EmbeddedDatabase | undefined;
   let uri = env.mongodbUri;
@@ -61,9 +68,8 @@ async function main(): Promise<void> {
   const texts = new Texts({ onMissing: (lang, key) => log.error({ lang, key }, 'missing text') });
   let api: Api | undefined;
   const services = createServices({ database, policy, clock: systemClock, texts, log, probe: telegramMembershipProbe(() => api!) });
-  const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot });
+  const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot, botInfo });
   api = bot.api;
-  await bot.init();
   await registerCommands(bot.api, texts, policy.language);
 
   const handover = new HandoverJob({
@@ -125,7 +131,7 @@ async function main(): Promise<void> {
 
 function fatal(error: unknown): void {
   let text: string;
-  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
+  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError || error instanceof StartupError) {
     text = `\n${error.message}\n\n`;
   } else {
     text = `\nThe bot stopped because of an unexpected error:\n${(error as Error)?.stack ?? String(error)}\n`;

@@ -34,6 +34,7 @@ import { staffCommandsFeature } from './features/staffCommands';
 import { limitsFeature } from './limits/feature';
 import { surveysFeature } from './followups/feature';
 import type { SceneDeps } from '../scenes/support/deps';
+import { groupMigrationWatch } from './middleware/migration';
 
 export interface CreateBotOptions {
   token: string;
@@ -63,6 +64,9 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const notifier = new Notifier(bot.api, services, outbox);
   const deps: SceneDeps = { services, notifier };
+
+  // Runtime guards (bot/middleware/): a staff group that became a supergroup is logged with its new id.
+  bot.use(groupMigrationWatch(services));
 
   // The same update delivered twice must not create anything twice.
   bot.use(async (ctx, next) => {
