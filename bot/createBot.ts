@@ -2,7 +2,7 @@
  * The bot factory: plugins, the features in order, the error boundary. No side effects on
  * import; main.ts and the tests each build their own with their own services.
  */
-import { Bot, type BotConfig } from 'grammy';
+import { Bot, type BotConfig, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, createConversation } from '@grammyjs/conversations';
@@ -45,6 +45,8 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Bump when a scene changes so much that stored half-finished states no longer fit. */
   sceneVersion?: number;
+  /** Installed on bot.api before auto-retry, so they see every attempt (e.g. bot/apiHealth.ts). */
+  apiTransformers?: Transformer[];
 }
 
 export interface HelpdeskBot {
@@ -61,6 +63,7 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   const outbox = createOutbox({ services, token: options.token, client: apiRoot });
   const config: BotConfig<BotContext> = { botInfo: options.botInfo, client: { ...apiRoot, fetch: outbox.interactiveFetch } };
   const bot = new Bot<BotContext>(options.token, config);
+  if (options.apiTransformers) bot.api.config.use(...options.apiTransformers);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const notifier = new Notifier(bot.api, services, outbox);
   const deps: SceneDeps = { services, notifier };

@@ -95,6 +95,32 @@ describe('loadEnv', () => {
   });
 });
 
+describe('webhook mode', () => {
+  const SECRET = 'a1b2c3d4e5f6a7b8c9d0';
+  it('reads WEBHOOK_URL (without a trailing slash) and WEBHOOK_SECRET', () => {
+    expect(loadEnv({ WEBHOOK_URL: 'https://bot.example.com/', WEBHOOK_SECRET: SECRET, PORT: '8080' })).toMatchObject({
+      webhookUrl: 'https://bot.example.com',
+      webhookSecret: SECRET,
+      port: 8080,
+    });
+  });
+
+  it('needs a secret and a port with a webhook URL', () => {
+    const e = errorOf(() => loadEnv({ WEBHOOK_URL: 'https://bot.example.com' }));
+    expect(e.problems.map((p) => p.split(':')[0]).sort()).toEqual(['PORT', 'WEBHOOK_SECRET']);
+    expect(e.message).toContain('openssl rand -hex 32');
+  });
+
+  it('refuses plain http, a query, and a short or odd secret, without echoing the secret', () => {
+    const e = errorOf(() => loadEnv({ WEBHOOK_URL: 'http://bot.example.com', WEBHOOK_SECRET: 'short', PORT: '8080' }));
+    expect(e.problems.map((p) => p.split(':')[0]).sort()).toEqual(['WEBHOOK_SECRET', 'WEBHOOK_URL']);
+    expect(e.message).toContain('https://');
+    expect(e.message).not.toContain('"short"');
+    const q = errorOf(() => loadEnv({ WEBHOOK_URL: 'https://bot.example.com/?x=1', WEBHOOK_SECRET: 'has spaces in it, sixteen+', PORT: '8080' }));
+    expect(q.problems.map((p) => p.split(':')[0]).sort()).toEqual(['WEBHOOK_SECRET', 'WEBHOOK_URL']);
+  });
+});
+
 describe('requireBotToken', () => {
   it('returns the token when set', () => {
     expect(requireBotToken(loadEnv({ BOT_TOKEN: TOKEN }))).toBe(TOKEN);
