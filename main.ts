@@ -1,8 +1,8 @@
 /**
  * Runs the bot: reads configuration, checks Telegram (token, staff chats), opens the database
- * (our embedded FerretDB when MONGODB_URI is not set), gets updates by long polling or by
- * webhook, serves /healthz and /readyz, and stops cleanly. `npm start` runs the compiled
- * copy of this file (dist/main.js).
+ * (our embedded FerretDB when MONGODB_URI is not set), gets updates by long polling (the
+ * runner: concurrent, one at a time per chat) or by webhook, serves /healthz and /readyz, and
+ * stops cleanly. `npm start` runs the compiled copy of this file (dist/main.js).
  */
 import 'dotenv/config';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { createServices, telegramMembershipProbe } from './bot/services';
 import { Texts } from './bot/texts';
 import { BotApiHealth } from './bot/apiHealth';
 import { StartupError, TELEGRAM_API_ROOT, checkTelegram, requireStaffChats } from './bot/startup';
-import { ALLOWED_UPDATES, removeWebhook } from './bot/polling';
+import { ALLOWED_UPDATES, startPolling, type Polling } from './bot/polling';
 import { webhookDisplay, webhookPath, webhookRoute } from './bot/webhook';
 import { systemClock } from './src/clock';
 import { loadEnv, requireBotToken } from './src/config/env';
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   scheduler.start();
 
   const webhook = env.webhookUrl && env.webhookSecret ? { url: env.webhookUrl, secret: env.webhookSecret } : undefined;
-  let polling = false;
+  let polling: Polling | undefined;
   const pingDatabase = async () => {
     await database.conn.db!.admin().ping();
     return 'up' as const;
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
           health: async () => ({ ok: true, database: await pingDatabase(), uptimeSeconds: Math.round(process.uptime()) }),
           ready: async () => {
             const [db, telegram] = await Promise.all([pingDatabase().catch(() => 'down' as const), apiHealth.check()]);
-            const mode = webhook ? 'webhook' : polling ? 'polling' : 'starting';
+            const mode = webhook ? 'webhook' : (polling?.mode() ?? 'starting');
             return { ok: db === 'up' && telegram === 'up', database: db, telegram, mode, uptimeSeconds: Math.round(process.uptime()) };
           },
           routes,
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       logger.error({ afterMs: STOP_DEADLINE_MS }, 'stopping took too long; exiting now');
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    if (polling) await bot.stop();
+    await polling?.stop();
     await scheduler.stop();
     // Lets the sends in flight finish and flushes what it can; the rest waits in the database.
     await notifier.outbox.dispatcher.stop();
@@ -155,9 +155,14 @@ async function main(): Promise<void> {
     return;
   }
   logger.info({ username: botInfo.username, departments: policy.departments.length, entry }, 'bot starting (long polling)');
-  await removeWebhook(bot, logger);
-  polling = true;
-  await bot.start({ allowed_updates: ALLOWED_UPDATES });
+  const pollingApi = new Api(token, { apiRoot });
+  pollingApi.config.use(apiHealth.transformer);
+  polling = await startPolling(bot, { log: logger, api: pollingApi });
+  polling.done.catch((error: unknown) => {
+    if (stopping) return;
+    logger.fatal({ err: error }, 'long polling stopped');
+    void stop('polling stopped', 1);
+  });
 }
 
 function fatal(error: unknown): void {

@@ -34,6 +34,8 @@ import { staffCommandsFeature } from './features/staffCommands';
 import { limitsFeature } from './limits/feature';
 import { surveysFeature } from './followups/feature';
 import type { SceneDeps } from '../scenes/support/deps';
+import { floodLimit } from './middleware/flood';
+import { oneAtATimePerChatAndUser } from './middleware/sequential';
 import { groupMigrationWatch } from './middleware/migration';
 
 export interface CreateBotOptions {
@@ -68,7 +70,11 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   const notifier = new Notifier(bot.api, services, outbox);
   const deps: SceneDeps = { services, notifier };
 
-  // Runtime guards (bot/middleware/): a staff group that became a supergroup is logged with its new id.
+  // Runtime guards (bot/middleware/), in this order: a flood is dropped before it costs
+  // anything; then one update at a time per chat and per person (before conversations);
+  // a staff group that became a supergroup is logged with its new id.
+  bot.use(floodLimit(services));
+  bot.use(oneAtATimePerChatAndUser());
   bot.use(groupMigrationWatch(services));
 
   // The same update delivered twice must not create anything twice.

@@ -55,7 +55,11 @@ export interface OfficePolicy {
   followups?: Partial<FollowupPolicy>;
   /** Telegram's sending limits and the retry rules (src/outbox/policy.ts): only what the file sets. */
   outbox?: Partial<OutboxPolicy>;
+  /** Per user: more than maxUpdates updates within window (ms) → one polite notice, the rest dropped for the window. */
+  flood: FloodPolicy;
 }
+
+export interface FloodPolicy { window: number; maxUpdates: number }
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -290,6 +294,10 @@ const fileSchema = z.strictObject({
     flushTimeout: duration(0).optional(),
     keepSent: duration(1).optional(),
   }).optional(),
+  flood: z.strictObject({
+    window: duration(1).optional(),
+    maxUpdates: z.number().int().min(1).optional(),
+  }).optional(),
 });
 
 const defined = <T extends object>(o: T | undefined): Partial<T> =>
@@ -411,6 +419,8 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) } as TimeLimitSettings,
     ...(f.followups ? { followups: f.followups as Partial<FollowupPolicy> } : {}),
     ...(f.outbox ? { outbox: defined(f.outbox) as Partial<OutboxPolicy> } : {}),
+    // 20 in 10 s leaves room for an album of 10 photos and quick taps, not for a flood.
+    flood: { window: 10_000, maxUpdates: 20, ...defined(f.flood) },
   });
 }
 

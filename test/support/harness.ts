@@ -38,6 +38,8 @@ export function testPolicy(overrides: Partial<OfficePolicy> = {}): OfficePolicy 
   // Tests run at machine speed: Telegram's pace (1 a second per chat, 20 a minute per group)
   // would only slow them down. test/outbox/* and the bench check the real limits.
   policy.outbox = { ...policy.outbox, globalPerSecond: 100_000, perChatPerSecond: 1000, perChatBurst: 1000, perGroupPerMinute: 100_000 };
+  // Likewise a whole flow at one instant of the test clock would count as a flood (test/runtime/flood checks it).
+  policy.flood = { ...policy.flood, maxUpdates: 100_000 };
   return { ...policy, ...overrides };
 }
 
