@@ -3,7 +3,8 @@
  * it starts), then runs dist/main.js — texts in both languages found from dist/ — and stops
  * on SIGTERM; the next start runs at once; a change in the sources is compiled again.
  */
-import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeTelegram, type FakeTelegram } from '../support/fakeTelegram';
@@ -66,9 +67,9 @@ test('npm start without dist/ builds it first, then runs the compiled bot', asyn
   expect(existsSync(path.join(root, 'dist', 'bot', 'locales', 'en', 'core.ftl'))).toBe(true);
   process.stdout.write(`first npm start (with the build) to "bot starting": ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
-  await greets('Alice', 7501, 'zh-hans', /Alice/);
-  await greets('Bob', 7502, 'en', /Bob/);
-  expect(fake.lastTextTo(7502)).not.toEqual(fake.lastTextTo(7501));
+  // The texts of both languages, read from dist/bot/locales.
+  await greets('Alice', 7501, 'zh-hans', /^您好，Alice/);
+  await greets('Bob', 7502, 'en', /^Hello, Bob!/);
 
   // SIGTERM (to the process group, as a terminal or a service manager sends it): a clean stop.
   bot.signal('SIGTERM');
@@ -93,5 +94,42 @@ test('a second npm start does not compile; changed sources are compiled again', 
   bot = startBot('npm-start', env());
   await bot.waitFor(/the sources changed since dist\/ was built: compiling again/, 30_000);
   await bot.waitFor(/"msg":"bot starting/, 180_000);
-  expect(JSON.parse(readFileSync(stampFile, 'utf8')).sourceHash).toBe(stamp.sourceHash);
+  expect(JSON.parse(readFileSync(stampFile, 'utf8')).sourceHash).toMatch(/^[0-9a-f]{64}$/);
+  await bot.kill('SIGTERM');
+  // Compiled again, it is up to date again.
+  bot = startBot('npm-start', env());
+  await bot.waitFor(/"msg":"bot starting/, 60_000);
+  expect(bot.output()).not.toMatch(/compiling/);
 }, 300_000);
+
+test("the Docker image's layout runs: only package.json, node_modules and dist/, no sources", async () => {
+  if (!existsSync(path.join(root, 'dist', 'main.js'))) {
+    bot = startBot('npm-start', env());
+    await bot.waitFor(/"msg":"bot starting/, 180_000);
+    await bot.kill('SIGTERM');
+  }
+  // As the Dockerfile's last stage: package.json, node_modules, dist/ — nothing else.
+  const app = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-image-'));
+  try {
+    cpSync(path.join(root, 'package.json'), path.join(app, 'package.json'));
+    cpSync(path.join(root, 'dist'), path.join(app, 'dist'), { recursive: true });
+    symlinkSync(path.join(root, 'node_modules'), path.join(app, 'node_modules'));
+    const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const lastStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(lastStage).toContain('CMD ["node", "dist/main.js"]');
+    expect(lastStage.match(/^COPY .*$/gm)).toEqual([
+      'COPY package.json ./',
+      'COPY --from=deps /app/node_modules ./node_modules',
+      'COPY --from=build /app/dist ./dist',
+    ]);
+
+    bot = startBot({ appDir: app }, env());
+    await bot.waitFor(/"msg":"bot starting/, 60_000);
+    expect(bot.output()).toMatch(/"entry":"dist\/main\.js"/);
+    await greets('Carol', 7503, 'zh-hans', /^您好，Carol/);
+    await greets('Dave', 7504, 'en', /^Hello, Dave!/);
+    expect(await bot.kill('SIGTERM')).toBe(0);
+  } finally {
+    rmSync(app, { recursive: true, force: true });
+  }
+}, 240_000);

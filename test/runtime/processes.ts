@@ -20,17 +20,20 @@ export interface BotProcess {
   signal(signal: NodeJS.Signals): void;
 }
 
-export type Entry = 'npm-start' | 'dist' | 'tsx';
+/** `npm start`, `node dist/main.js`, `tsx main.ts`, or `node <dir>/dist/main.js` run in <dir> (an image's layout). */
+export type Entry = 'npm-start' | 'dist' | 'tsx' | { appDir: string };
 
 export function startBot(entry: Entry, env: NodeJS.ProcessEnv): BotProcess {
-  const [command, args] =
+  const [command, args, cwd] =
     entry === 'npm-start'
-      ? ['npm', ['start', '--silent']]
+      ? ['npm', ['start', '--silent'], root]
       : entry === 'dist'
-        ? [process.execPath, [path.join(root, 'dist', 'main.js')]]
-        : [process.execPath, ['--import', 'tsx', path.join(root, 'main.ts')]];
+        ? [process.execPath, [path.join(root, 'dist', 'main.js')], root]
+        : entry === 'tsx'
+          ? [process.execPath, ['--import', 'tsx', path.join(root, 'main.ts')], root]
+          : [process.execPath, ['dist/main.js'], entry.appDir];
   // detached: its own process group, so a kill reaches npm's children too.
-  const proc = spawn(command as string, args as string[], { cwd: root, env: { ...process.env, ...env }, detached: entry === 'npm-start' });
+  const proc = spawn(command as string, args as string[], { cwd: cwd as string, env: { ...process.env, ...env }, detached: entry === 'npm-start' });
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
