@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from '../time/duration';
 import { isValidTimeZone } from '../time/zoned';
 import { ConfigError, zodProblems } from './errors';
 
@@ -20,6 +21,8 @@ export interface Env {
   webhookUrl?: string;
   /** Webhook mode: Telegram sends it in X-Telegram-Bot-Api-Secret-Token; other posts are refused. */
   webhookSecret?: string;
+  /** Long polling: a hot spare takes over after the poller's lease went unrenewed this long (ms). */
+  pollingTakeover: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -36,6 +39,7 @@ const EXAMPLES: Record<string, string> = {
   DATA_DIR: 'DATA_DIR=./data',
   WEBHOOK_URL: 'WEBHOOK_URL=https://helpdesk.example.com',
   WEBHOOK_SECRET: 'WEBHOOK_SECRET=<the output of: openssl rand -hex 32>',
+  POLLING_TAKEOVER: 'POLLING_TAKEOVER=30s',
 };
 
 // .env files often carry `KEY=` lines and stray spaces; both mean "not set" / the same value.
@@ -97,6 +101,18 @@ const schema = z.object({
       message: 'must be the public https:// address of this bot (Telegram only posts to HTTPS), without ?query or #fragment',
     }),
   ),
+  POLLING_TAKEOVER: optional(
+    z.string().transform((s, ctx) => {
+      try {
+        const ms = parseDuration(s);
+        if (ms < 2000) throw new Error('must be at least 2s (the poller renews its lease three times within it)');
+        return ms;
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
   WEBHOOK_SECRET: optional(
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, {
       message: 'must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram\'s rule; long, so it cannot be guessed)',
@@ -123,6 +139,7 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
   const env: Env = {
     officeTimezone: v.OFFICE_TIMEZONE ?? 'Asia/Shanghai',
     logLevel: v.LOG_LEVEL ?? 'info',
+    pollingTakeover: v.POLLING_TAKEOVER ?? 30_000,
   };
   if (v.BOT_TOKEN !== undefined) env.botToken = v.BOT_TOKEN;
   if (v.MONGODB_URI !== undefined) env.mongodbUri = v.MONGODB_URI;

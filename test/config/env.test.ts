@@ -35,17 +35,19 @@ describe('loadEnv', () => {
       officeTimezone: 'America/New_York',
       logLevel: 'debug',
       port: 8080,
+      pollingTakeover: 30_000,
     });
   });
 
   it('defaults to Shanghai time and info logging whatever the server zone', () => {
-    expect(loadEnv({ TZ: 'America/New_York' })).toEqual({ officeTimezone: 'Asia/Shanghai', logLevel: 'info' });
+    expect(loadEnv({ TZ: 'America/New_York' })).toEqual({ officeTimezone: 'Asia/Shanghai', logLevel: 'info', pollingTakeover: 30_000 });
   });
 
   it('treats empty strings as unset and trims values', () => {
     expect(loadEnv({ BOT_TOKEN: '', STAFF_CHAT_ID: '  ', OFFICE_TIMEZONE: '', PORT: '' })).toEqual({
       officeTimezone: 'Asia/Shanghai',
       logLevel: 'info',
+      pollingTakeover: 30_000,
     });
     expect(loadEnv({ STAFF_CHAT_ID: ' -100123 ', LOG_LEVEL: 'WARN' })).toMatchObject({ staffChatId: -100123, logLevel: 'warn' });
   });
@@ -118,6 +120,15 @@ describe('webhook mode', () => {
     expect(e.message).not.toContain('"short"');
     const q = errorOf(() => loadEnv({ WEBHOOK_URL: 'https://bot.example.com/?x=1', WEBHOOK_SECRET: 'has spaces in it, sixteen+', PORT: '8080' }));
     expect(q.problems.map((p) => p.split(':')[0]).sort()).toEqual(['WEBHOOK_SECRET', 'WEBHOOK_URL']);
+  });
+});
+
+describe('POLLING_TAKEOVER', () => {
+  it('is a duration of at least 2 seconds', () => {
+    expect(loadEnv({ POLLING_TAKEOVER: '10s' }).pollingTakeover).toBe(10_000);
+    expect(loadEnv({ POLLING_TAKEOVER: '2m' }).pollingTakeover).toBe(120_000);
+    expect(errorOf(() => loadEnv({ POLLING_TAKEOVER: '1s' })).problems[0]).toMatch(/^POLLING_TAKEOVER: must be at least 2s.*POLLING_TAKEOVER=30s/);
+    expect(errorOf(() => loadEnv({ POLLING_TAKEOVER: '30' })).problems[0]).toMatch(/^POLLING_TAKEOVER: .*no unit/);
   });
 });
 
