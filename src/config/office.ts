@@ -56,7 +56,11 @@ export interface OfficePolicy {
   outbox?: Partial<OutboxPolicy>;
   /** The monthly figures (统计分析): targets and when the previous month's report goes out. */
   figures: FiguresPolicy;
+  /** Per user: more than maxUpdates updates within window (ms) → one polite notice, the rest dropped for the window. */
+  flood: FloodPolicy;
 }
+
+export interface FloodPolicy { window: number; maxUpdates: number }
 
 /**
  * Targets are shares (0.96 = 96%). SPEC.md sets two (满意率 ≥ 96%, 满意度 ≥ 75%); the other
@@ -260,6 +264,10 @@ const fileSchema = z.strictObject({
     reportTime: hhmm.optional(),
     hotSpots: z.number().int().min(1).max(50).optional(),
   }).optional(),
+  flood: z.strictObject({
+    window: duration(1).optional(),
+    maxUpdates: z.number().int().min(1).optional(),
+  }).optional(),
 });
 
 
@@ -380,6 +388,8 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     ...(f.followups ? { followups: defined(f.followups) } : {}),
     ...(f.outbox ? { outbox: defined(f.outbox) } : {}),
     figures: { ...DEFAULT_FIGURES, ...defined(f.figures) },
+    // 20 in 10 s leaves room for an album of 10 photos and quick taps, not for a flood.
+    flood: { window: 10_000, maxUpdates: 20, ...defined(f.flood) },
   });
 }
 
