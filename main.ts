@@ -22,6 +22,7 @@ import { loadEnv, requireBotToken } from './src/config/env';
 import { ConfigError } from './src/config/errors';
 import { loadOfficePolicyFile } from './src/config/load';
 import { openDatabase } from './src/db/connection';
+import { migrateDatabase } from './src/db/migrations';
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './src/db/embedded';
 import { createHttpApp, listen, type Route } from './src/http/app';
 import { createLogger, redactSecrets, type Logger } from './src/log';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     uri = embedded.uri;
   }
   const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB);
+  await migrateDatabase(database, { log: logger });
   logger.info('database ready');
 
   const texts = new Texts({ onMissing: (lang, key) => logger.error({ lang, key }, 'missing text') });

@@ -47,6 +47,9 @@ import { groupMigrationWatch } from './middleware/migration';
  */
 const REPLY_FIRST_HOLD = 5000;
 
+/** Conversation states are stored under this prefix and the chat id. */
+const SCENE_PREFIX = 'scene:';
+
 export interface CreateBotOptions {
   token: string;
   services: AppServices;
@@ -87,9 +90,25 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   bot.use(oneAtATimePerChatAndUser());
   bot.use(groupMigrationWatch(services));
 
-  // The same update delivered twice must not create anything twice.
+  // Before anything runs, the update needs three independent things from the database: its
+  // record (the same update delivered twice must not create anything twice), the sender's
+  // language (private chats; cached per process) and the chat's conversation state. They are
+  // asked for at once; only reads run before the record is known to be new, and a redelivered
+  // update stops here as before.
+  const store = services.conversations;
+  const prefetched = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
   bot.use(async (ctx, next) => {
-    if (await services.updates.firstTime(ctx.update.update_id)) await next();
+    const sceneKey = SCENE_PREFIX + ctx.chatId?.toString(); // the key the plugin asks for (see storage below)
+    const sender = ctx.chat?.type === 'private' && ctx.from ? ctx.from : undefined;
+    const state = store.read(sceneKey);
+    const [first, stored] = await Promise.all([
+      services.updates.firstTime(ctx.update.update_id),
+      sender ? services.residents.language(sender.id) : undefined,
+      state,
+    ]);
+    if (!first) return;
+    ctx.lang = sender ? pickLanguage(stored, sender.language_code, services.policy.language) : services.policy.language;
+    await prefetched.run(new Map([[sceneKey, state]]), next);
   });
 
   // What an update's events cause (cards, the resident's updates, alerts) is written with the
@@ -114,24 +133,26 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   bot.use(async (ctx, next) => {
     ctx.services = services;
     ctx.log = services.log.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id });
-    if (ctx.chat?.type === 'private' && ctx.from) {
-      ctx.lang = pickLanguage(await services.residents.language(ctx.from.id), ctx.from.language_code, services.policy.language);
-    } else {
-      ctx.lang = services.policy.language;
-    }
     ctx.t = (key, args) => services.texts.t(ctx.lang, key, args);
     await next();
   });
 
-  const store = services.conversations;
   bot.use(
     conversations<BotContext, BotContext>({
       storage: {
         type: 'key',
         version: options.sceneVersion ?? 1,
-        prefix: 'scene:',
+        prefix: SCENE_PREFIX,
         getStorageKey: (ctx) => ctx.chatId?.toString(),
-        adapter: { read: (key) => store.read(key) as never, write: (key, state) => store.write(key, state), delete: (key) => store.delete(key) },
+        adapter: {
+          // The state read with the update's record, once; any later read goes to the database.
+          read: (key) => {
+            const early = prefetched.getStore();
+            const state = early?.get(key);
+            if (state) early!.delete(key);
+            return (state ?? store.read(key)) as never;
+          },
+          write: (key, state) => store.write(key, state), delete: (key) => store.delete(key) },
       },
     }),
   );

@@ -8,6 +8,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 const media = new Schema({ type: { type: String, enum: ['photo', 'video'], required: true }, fileId: { type: String, required: true } }, { _id: false });
 
 export interface ResidentDoc {
+  /** The Telegram id: FerretDB v1 uses an index only for an exact `{_id: value}` filter. */
+  _id?: number;
   telegramId: number;
   firstName: string;
   language?: string;
@@ -21,7 +23,8 @@ export interface ResidentDoc {
 }
 const residentSchema = new Schema<ResidentDoc>(
   {
-    telegramId: { type: Number, required: true, unique: true },
+    _id: { type: Number, default: function (this: { telegramId: number }) { return this.telegramId; } },
+    telegramId: { type: Number, required: true },
     firstName: { type: String, default: '' },
     language: String,
     name: String,
@@ -71,10 +74,14 @@ const staffProfileSchema = new Schema<StaffProfileDoc>(
   { collection: 'staff', versionKey: false },
 );
 
-/** The ticket document is a projection of its event log (see src/tickets/projection.ts). */
+/**
+ * The ticket document is a projection of its event log (see src/tickets/projection.ts).
+ * Its `_id` is the reference: on FerretDB v1 only an exact `{_id: value}` filter uses an index.
+ */
 const ticketSchema = new Schema(
   {
-    ref: { type: String, required: true, unique: true },
+    _id: { type: String, default: function (this: { ref: string }) { return this.ref; } },
+    ref: { type: String, required: true },
     seq: { type: Number, required: true },
     kind: { type: String, required: true },
     status: { type: String, required: true },
@@ -110,8 +117,10 @@ ticketSchema.index({ status: 1, responseDueAt: 1 });
 ticketSchema.index({ status: 1, onSiteDueAt: 1 });
 ticketSchema.index({ status: 1, createdAt: 1 });
 
+/** An event's `_id` is `ref:seq` (see eventId), so a ticket's log is read by `_id`, never scanned. */
 const ticketEventSchema = new Schema(
   {
+    _id: { type: String, default: function (this: { ref: string; seq: number }) { return eventId(this.ref, this.seq); } },
     ref: { type: String, required: true },
     seq: { type: Number, required: true },
     type: { type: String, required: true },
@@ -126,7 +135,8 @@ const ticketEventSchema = new Schema(
   },
   { collection: 'ticket_events', versionKey: false },
 );
-// The race decider: two actions on one ticket cannot both take the same sequence number.
+// The race decider: two actions on one ticket cannot both take the same sequence number (the
+// `_id` ref:seq says the same; the index also guards documents of the old layout).
 ticketEventSchema.index({ ref: 1, seq: 1 }, { unique: true });
 // The follow-up jobs read closures and new reports from the log by type and time.
 ticketEventSchema.index({ type: 1, at: 1 });
@@ -188,6 +198,11 @@ export async function ensureIndexes(models: Models): Promise<void> {
     });
     await model.createIndexes();
   }
+}
+
+/** The `_id` of a ticket's event: its position in the ticket's log. */
+export function eventId(ref: string, seq: number): string {
+  return `${ref}:${seq}`;
 }
 
 export function isDuplicateKey(error: unknown): boolean {

@@ -37,21 +37,44 @@ function toProfile(doc: ResidentDoc): ResidentProfile {
   };
 }
 
+/** How long this process trusts a resident's language without asking the database. */
+export const LANGUAGE_CACHE_MS = 60_000;
+const LANGUAGE_CACHE_MAX = 10_000;
+
+/** Looked up by `_id` (the Telegram id): FerretDB v1 indexes nothing else. */
 export class ResidentService {
-  constructor(private readonly deps: { models: Models; clock: Clock }) {}
+  /**
+   * Every private update needs its sender's language; it changes only with /lang (here, which
+   * updates the entry), so it is kept for a short time (real time: a cache, not office time).
+   * Another instance's /lang is seen here within LANGUAGE_CACHE_MS.
+   */
+  private readonly languages = new Map<number, { language?: string; until: number }>();
+  /** Bumped by every setLanguage, so a read that started before it does not cache the old value. */
+  private languageChanges = 0;
+
+  constructor(private readonly deps: { models: Models; clock: Clock; now?: () => number }) {}
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  private cacheLanguage(telegramId: number, language: string | undefined): void {
+    if (this.languages.size >= LANGUAGE_CACHE_MAX) this.languages.clear();
+    this.languages.set(telegramId, { language, until: this.now() + LANGUAGE_CACHE_MS });
+  }
 
   async get(telegramId: number): Promise<ResidentProfile | null> {
-    const doc = await this.deps.models.Resident.findOne({ telegramId }).lean<ResidentDoc>();
+    const doc = await this.deps.models.Resident.findById(telegramId).lean<ResidentDoc>();
     return doc ? toProfile(doc) : null;
   }
 
   async saveProfile(telegramId: number, firstName: string, fields: ProfileFields): Promise<ResidentProfile> {
     const now = this.deps.clock.now();
     const doc = await this.deps.models.Resident.findOneAndUpdate(
-      { telegramId },
+      { _id: telegramId },
       {
         $set: { ...fields, unit: fields.unit ?? null, firstName, updatedAt: now },
-        $setOnInsert: { registeredAt: now },
+        $setOnInsert: { telegramId, registeredAt: now },
       },
       { upsert: true, returnDocument: 'after', lean: true },
     );
@@ -61,15 +84,22 @@ export class ResidentService {
   /** The language the resident chose with /lang; undefined means "follow Telegram's". */
   async setLanguage(telegramId: number, firstName: string, language: string): Promise<void> {
     await this.deps.models.Resident.updateOne(
-      { telegramId },
-      { $set: { language, updatedAt: this.deps.clock.now() }, $setOnInsert: { firstName } },
+      { _id: telegramId },
+      { $set: { language, updatedAt: this.deps.clock.now() }, $setOnInsert: { telegramId, firstName } },
       { upsert: true },
     );
+    this.languageChanges++;
+    this.cacheLanguage(telegramId, language);
   }
 
   async language(telegramId: number): Promise<string | undefined> {
-    const doc = await this.deps.models.Resident.findOne({ telegramId }, { language: 1 }).lean<{ language?: string }>();
-    return doc?.language ?? undefined;
+    const cached = this.languages.get(telegramId);
+    if (cached && cached.until > this.now()) return cached.language;
+    const changes = this.languageChanges;
+    const doc = await this.deps.models.Resident.findById(telegramId, { language: 1 }).lean<{ language?: string }>();
+    const language = doc?.language ?? undefined;
+    if (changes === this.languageChanges) this.cacheLanguage(telegramId, language);
+    return language;
   }
 }
 

@@ -14,7 +14,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { OfficePolicy } from '../config/office';
 import type { Models } from '../db/models';
-import { isDuplicateKey } from '../db/models';
+import { eventId, isDuplicateKey } from '../db/models';
 import type { OutboxStore } from '../outbox/store';
 import type { NewItem } from '../outbox/types';
 import { replay } from '../tickets/projection';
@@ -139,8 +139,12 @@ export class Reactor {
     let settled = 0;
     for (const note of notes) {
       try {
-        const events = await this.deps.models.TicketEvent.find({ ref: note.ref, seq: { $lte: note.seq } }).sort({ seq: 1 }).lean<(TicketEvent & { _id?: unknown })[]>();
-        const log = events.map(({ _id, ...event }) => event as TicketEvent);
+        // The log up to the note's position, by `_id` (ref:seq), all at once: never a scan.
+        const TicketEvents = this.deps.models.TicketEvent;
+        const events = await Promise.all(
+          Array.from({ length: note.seq }, (_, i) => TicketEvents.findById(eventId(note.ref, i + 1)).lean<TicketEvent & { _id?: unknown }>()),
+        );
+        const log = events.filter((e) => e !== null).map(({ _id, ...event }) => event as TicketEvent);
         const event = log.find((e) => e.seq === note.seq);
         if (event) {
           const after = replay(log)!;

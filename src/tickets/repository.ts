@@ -3,7 +3,7 @@
  * index is what decides races; the ticket document follows as a projection.
  */
 import type { Models } from '../db/models';
-import { isDuplicateKey } from '../db/models';
+import { eventId, isDuplicateKey } from '../db/models';
 import { applyEvent } from './projection';
 import type { TicketEvent, TicketState } from './types';
 
@@ -40,7 +40,7 @@ export class TicketRepository {
   /** Appends one event; false when another writer already took that sequence number. */
   async append(event: TicketEvent): Promise<boolean> {
     try {
-      await this.models.TicketEvent.create(event);
+      await this.models.TicketEvent.create({ _id: eventId(event.ref, event.seq), ...event });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
@@ -48,15 +48,42 @@ export class TicketRepository {
     }
   }
 
-  async events(ref: string, afterSeq = 0): Promise<TicketEvent[]> {
-    const docs = await this.models.TicketEvent.find({ ref, seq: { $gt: afterSeq } }).sort({ seq: 1 }).lean<EventDoc[]>();
-    return docs.map(toEvent);
+  /** One event by its position (an `_id` lookup: FerretDB v1 indexes nothing else). */
+  async event(ref: string, seq: number): Promise<TicketEvent | null> {
+    const doc = await this.models.TicketEvent.findById(eventId(ref, seq)).lean<EventDoc>();
+    return doc ? toEvent(doc) : null;
+  }
+
+  /**
+   * The events after `afterSeq`, read one position at a time until one is missing: a log is
+   * a gapless sequence, and the projection is rarely more than one event behind.
+   */
+  async eventsAfter(ref: string, afterSeq: number): Promise<TicketEvent[]> {
+    const newer: TicketEvent[] = [];
+    for (let seq = afterSeq + 1; ; seq++) {
+      const event = await this.event(ref, seq);
+      if (!event) return newer;
+      newer.push(event);
+    }
+  }
+
+  /** Events 1..upTo read at once by `_id` (missing ones left out). */
+  async eventsUpTo(ref: string, upTo: number): Promise<TicketEvent[]> {
+    const found = await Promise.all(Array.from({ length: upTo }, (_, i) => this.event(ref, i + 1)));
+    return found.filter((e): e is TicketEvent => e !== null);
+  }
+
+  /** A ticket's whole log, oldest first: the positions the projection knows at once, then any newer. */
+  async events(ref: string): Promise<TicketEvent[]> {
+    const doc = await this.models.Ticket.findById(ref, { seq: 1 }).lean<{ seq: number }>();
+    const known = await this.eventsUpTo(ref, doc?.seq ?? 0);
+    return [...known, ...(await this.eventsAfter(ref, known.length))];
   }
 
   /** The current state: the stored projection plus any events it has not caught up with. */
   async load(ref: string): Promise<TicketState | null> {
-    const doc = await this.models.Ticket.findOne({ ref }).lean<{ state: TicketState; seq: number }>();
-    const newer = await this.events(ref, doc?.seq ?? 0);
+    const doc = await this.models.Ticket.findById(ref).lean<{ state: TicketState; seq: number }>();
+    const newer = await this.eventsAfter(ref, doc?.seq ?? 0);
     let state: TicketState | undefined = doc?.state;
     for (const event of newer) state = applyEvent(state, event);
     if (!state) return null;
@@ -87,13 +114,19 @@ export class TicketRepository {
     const set = withoutUndefined(fields);
     const unset = Object.fromEntries(Object.entries(fields).filter(([, v]) => v === undefined).map(([k]) => [k, 1]));
     const update = Object.keys(unset).length > 0 ? { $set: set, $unset: unset } : { $set: set };
-    const result = await this.models.Ticket.updateOne({ ref: state.ref, seq: { $lt: state.seq } }, update);
-    if (result.matchedCount === 0 && state.seq === 1) {
-      try {
-        await this.models.Ticket.create({ ref: state.ref, ...set });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+    // Only exact `{_id}` filters: anything more is a full scan on FerretDB v1 (which applies
+    // the condition in memory between its read and its write anyway, so a conditional filter
+    // was never atomic there). A projection overwritten by an older one in between is behind
+    // its log, and the next load() catches it up from there.
+    const stored = state.seq === 1 ? null : await this.models.Ticket.findById(state.ref, { seq: 1 }).lean<{ seq: number }>();
+    if (stored) {
+      if (stored.seq < state.seq) await this.models.Ticket.updateOne({ _id: state.ref }, update);
+      return;
+    }
+    try {
+      await this.models.Ticket.create({ _id: state.ref, ref: state.ref, ...set });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 
@@ -106,7 +139,7 @@ export class TicketRepository {
     const doc = await this.models.TicketCards.findById(ref).lean<{ cards?: CardLocation[] }>();
     if (doc) return doc.cards ?? [];
     // Cards recorded on the ticket document by earlier versions.
-    const legacy = await this.models.Ticket.findOne({ ref }, { cards: 1 }).lean<{ cards?: CardLocation[] }>();
+    const legacy = await this.models.Ticket.findById(ref, { cards: 1 }).lean<{ cards?: CardLocation[] }>();
     return legacy?.cards ?? [];
   }
 

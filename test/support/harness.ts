@@ -12,6 +12,7 @@ import { Texts } from '../../bot/texts';
 import { ManualClock } from '../../src/clock';
 import { defaultOfficePolicy, type OfficePolicy } from '../../src/config/office';
 import { attachDatabase, type Database } from '../../src/db/connection';
+import { migrateDatabase } from '../../src/db/migrations';
 import { createTestDatabase, type TestDatabase } from './db';
 import { startFakeTelegram, type FakeMessage, type FakeTelegram } from './fakeTelegram';
 import { UpdateFactory, user, type TgUser } from './updates';
@@ -109,6 +110,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const h = {} as Harness;
   async function boot(): Promise<void> {
     const database = await attachDatabase(await db.connect());
+    await migrateDatabase(database); // as main.ts does at start
     // The production composition, with the bot's own getChatMember as the membership probe.
     const services = createServices({ database, policy, clock, texts, log, probe: telegramMembershipProbe(() => h.bot.api) });
     const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
