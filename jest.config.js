@@ -7,5 +7,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   maxWorkers: 2,
-  testTimeout: 30000,
+  // Tests wait for conditions, not for a time budget; this only stops a test that hangs (a busy 2-core machine runs a long flow in well over 30 s).
+  testTimeout: 120000,
 };

@@ -1,14 +1,22 @@
 /**
- * Runs the bot: reads configuration, opens the database (our embedded FerretDB when
- * MONGODB_URI is not set), starts long polling and the health endpoint, stops cleanly.
+ * Runs the bot: reads configuration, checks Telegram (token, staff chats), opens the database
+ * (our embedded FerretDB when MONGODB_URI is not set), gets updates by long polling (the
+ * runner: concurrent, one at a time per chat) or by webhook, serves /healthz and /readyz, and
+ * stops cleanly. `npm start` runs the compiled copy of this file (dist/main.js).
  */
 import 'dotenv/config';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
+import { Api } from 'grammy';
 import { createBot } from './bot/createBot';
 import { registerCommands } from './bot/commands';
 import { createServices, telegramMembershipProbe } from './bot/services';
 import { Texts } from './bot/texts';
+import { BotApiHealth } from './bot/apiHealth';
+import { StartupError, TELEGRAM_API_ROOT, checkTelegram, requireStaffChats } from './bot/startup';
+import { ALLOWED_UPDATES, startPolling, type Polling } from './bot/polling';
+import { webhookDisplay, webhookPath, webhookRoute } from './bot/webhook';
 import { systemClock } from './src/clock';
 import { loadEnv, requireBotToken } from './src/config/env';
 import { ConfigError } from './src/config/errors';
@@ -16,46 +24,67 @@ import { loadOfficePolicyFile } from './src/config/load';
 import { openDatabase } from './src/db/connection';
 import { migrateDatabase } from './src/db/migrations';
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './src/db/embedded';
-import { createHttpApp, listen } from './src/http/app';
+import { createHttpApp, listen, type Route } from './src/http/app';
+import { createLogger, redactSecrets, type Logger } from './src/log';
+import { projectRoot } from './src/paths';
+import { PollingLeases } from './src/polling/leases';
 import { HandoverJob } from './src/jobs/handover';
 import { Scheduler } from './src/jobs/scheduler';
 import { handoverDelivery } from './bot/handover';
 import { createFollowupJobs } from './bot/followups/jobs';
 import { createLimitJobs } from './bot/limits/jobs';
+import { createFiguresJobs } from './bot/figures/jobs';
 import { createOutboxJobs } from './bot/outbox';
-import type { Api } from 'grammy';
 
 /** The database name when MONGODB_URI names none. */
 const DEFAULT_DB = 'helpdesk';
+/** A stop that takes longer than this is cut short (a supervisor would SIGKILL anyway). */
+const STOP_DEADLINE_MS = 30_000;
 
 function databaseNameIn(uri: string): string | undefined {
   return /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1];
 }
 
+/** Whatever ends up on stderr outside the logger is cleaned of secrets too. */
+const secrets = () => [process.env.BOT_TOKEN?.trim(), process.env.WEBHOOK_SECRET?.trim()];
+
+let log: Logger | undefined;
+
 async function main(): Promise<void> {
   const env = loadEnv(process.env);
   const token = requireBotToken(env);
   const policy = loadOfficePolicyFile(env.officeConfigPath, { staffChatId: env.staffChatId, timezone: env.officeTimezone });
-  const log = pino({ level: env.logLevel });
+  log = createLogger({ level: env.logLevel, secrets: [token, env.webhookSecret] });
+  const logger = log;
+  const apiRoot = env.telegramApiRoot ?? TELEGRAM_API_ROOT;
+
+  // Telegram first, before a database (or its first build) keeps a wrong token or group waiting.
+  const botInfo = await checkTelegram({ token, apiRoot: env.telegramApiRoot, log: logger });
+  logger.info({ username: botInfo.username, apiRoot }, 'bot token accepted by Telegram');
+  await requireStaffChats(new Api(token, { apiRoot }), botInfo, policy, env.staffChatId, logger);
 
   let embedded: EmbeddedDatabase | undefined;
   let uri = env.mongodbUri;
   if (!uri) {
-    const dataDir = path.join(path.resolve(env.dataDir ?? path.join(__dirname, 'data')), 'sqlite');
-    log.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded database (FerretDB with SQLite)');
-    embedded = await startEmbeddedDatabase({ projectRoot: __dirname, backend: 'sqlite', sqliteDir: dataDir, log: (m) => log.info(m) });
+    // The project folder, also when this runs compiled from dist/: testdb/, .cache/ and data/ are there.
+    const root = projectRoot();
+    const dataDir = path.join(path.resolve(env.dataDir ?? path.join(root, 'data')), 'sqlite');
+    logger.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded database (FerretDB with SQLite)');
+    embedded = await startEmbeddedDatabase({ projectRoot: root, backend: 'sqlite', sqliteDir: dataDir, log: (m) => logger.info(m) });
     uri = embedded.uri;
   }
   const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB);
-  await migrateDatabase(database, { log });
-  log.info('database ready');
+  await migrateDatabase(database, { log: logger });
+  logger.info('database ready');
 
-  const texts = new Texts({ onMissing: (lang, key) => log.error({ lang, key }, 'missing text') });
+  const texts = new Texts({ onMissing: (lang, key) => logger.error({ lang, key }, 'missing text') });
   let api: Api | undefined;
-  const services = createServices({ database, policy, clock: systemClock, texts, log, probe: telegramMembershipProbe(() => api!) });
-  const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot });
+  const services = createServices({ database, policy, clock: systemClock, texts, log: logger, probe: telegramMembershipProbe(() => api!) });
+  // Watches every attempt the bot's Api makes; probes with a plain Api (no auto-retry) when idle.
+  const probeApi = new Api(token, { apiRoot, timeoutSeconds: 10 });
+  const apiHealth = new BotApiHealth({ log: logger, apiRoot, probe: (signal) => probeApi.getMe(signal as never) });
+  const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot, botInfo, apiTransformers: [apiHealth.transformer] });
   api = bot.api;
-  await bot.init();
   await registerCommands(bot.api, texts, policy.language);
 
   const handover = new HandoverJob({
@@ -76,52 +105,95 @@ async function main(): Promise<void> {
       ...createFollowupJobs({ services }),
       ...createLimitJobs(services),
       { name: 'reactions-recover', run: () => services.reactor.recover() },
+      ...createFiguresJobs(services, bot.api),
     ],
-    log,
+    logger,
     policy.scheduler.cron,
   );
   scheduler.start();
 
+  const webhook = env.webhookUrl && env.webhookSecret ? { url: env.webhookUrl, secret: env.webhookSecret } : undefined;
+  let polling: Polling | undefined;
+  const pingDatabase = async () => {
+    await database.conn.db!.admin().ping();
+    return 'up' as const;
+  };
+  const routes: Route[] = webhook ? [webhookRoute(bot, { secret: webhook.secret, log: logger })] : [];
   const server = env.port
     ? await listen(
         createHttpApp({
-          health: async () => {
-            await database.conn.db!.admin().ping();
-            return { ok: true, database: 'up', uptimeSeconds: Math.round(process.uptime()) };
+          health: async () => ({ ok: true, database: await pingDatabase(), uptimeSeconds: Math.round(process.uptime()) }),
+          ready: async () => {
+            const [db, telegram] = await Promise.all([pingDatabase().catch(() => 'down' as const), apiHealth.check()]);
+            const mode = webhook ? 'webhook' : (polling?.mode() ?? 'starting');
+            return { ok: db === 'up' && telegram === 'up', database: db, telegram, mode, uptimeSeconds: Math.round(process.uptime()) };
           },
+          routes,
         }),
         env.port,
       )
     : undefined;
-  if (server) log.info({ port: env.port }, 'health endpoint on /healthz');
+  if (server) logger.info({ port: env.port }, 'HTTP on /healthz and /readyz' + (webhook ? ' and the webhook' : ''));
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping');
-    await bot.stop();
+    logger.info({ signal }, 'stopping');
+    setTimeout(() => {
+      logger.error({ afterMs: STOP_DEADLINE_MS }, 'stopping took too long; exiting now');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    await polling?.stop();
     await scheduler.stop();
     // Lets the sends in flight finish and flushes what it can; the rest waits in the database.
     await notifier.outbox.dispatcher.stop();
-    server?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await database.close();
     await embedded?.stop();
-    log.info('stopped');
-    process.exit(0);
+    logger.info('stopped');
+    process.exit(exitCode);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  log.info({ username: bot.botInfo.username, departments: policy.departments.length }, 'bot starting (long polling)');
-  await bot.start({ allowed_updates: ['message', 'edited_message', 'callback_query', 'chat_member', 'my_chat_member'] });
+  const entry = path.relative(projectRoot(), __filename);
+  if (webhook) {
+    await bot.api.setWebhook(`${webhook.url}${webhookPath(webhook.secret)}`, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES });
+    logger.info({ username: botInfo.username, departments: policy.departments.length, entry, webhook: webhookDisplay(webhook.url) }, 'bot starting (webhook)');
+    return;
+  }
+  logger.info({ username: botInfo.username, departments: policy.departments.length, entry }, 'bot starting (long polling)');
+  const pollingApi = new Api(token, { apiRoot });
+  pollingApi.config.use(apiHealth.transformer);
+  const leases = new PollingLeases(database.conn, { holder: `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, takeoverMs: env.pollingTakeover });
+  polling = await startPolling(bot, { log: logger, api: pollingApi, leases, takeoverMs: env.pollingTakeover });
+  polling.done.catch((error: unknown) => {
+    if (stopping) return;
+    logger.fatal({ err: error }, 'long polling stopped');
+    void stop('polling stopped', 1);
+  });
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
-    process.stderr.write(`\n${error.message}\n\n`);
+function fatal(error: unknown): void {
+  let text: string;
+  if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError || error instanceof StartupError) {
+    text = `\n${error.message}\n\n`;
   } else {
-    process.stderr.write(`\nThe bot stopped because of an unexpected error:\n${(error as Error)?.stack ?? String(error)}\n`);
+    text = `\nThe bot stopped because of an unexpected error:\n${(error as Error)?.stack ?? String(error)}\n`;
   }
+  process.stderr.write(redactSecrets(text, secrets()));
   process.exit(1);
+}
+
+// Anything that escapes every handler is logged (through the redacting logger) and ends the process.
+process.on('uncaughtException', (error) => {
+  log?.fatal({ err: error }, 'uncaught exception');
+  fatal(error);
 });
+process.on('unhandledRejection', (error) => {
+  log?.fatal({ err: error }, 'unhandled rejection');
+  fatal(error);
+});
+
+main().catch(fatal);

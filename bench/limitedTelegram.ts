@@ -36,7 +36,8 @@ function countSince(times: number[], since: number): { count: number; oldest?: n
   return { count: times.length - i, oldest: times[i] };
 }
 
-export async function startLimitedTelegram(limits: TelegramLimits = TELEGRAM_LIMITS): Promise<LimitedTelegram> {
+/** `now` is the fake's clock (tests hold it still: "within a second" must not depend on the machine's speed). */
+export async function startLimitedTelegram(limits: TelegramLimits = TELEGRAM_LIMITS, now: () => number = Date.now): Promise<LimitedTelegram> {
   const accepted: Accepted[] = [];
   const refused: LimitedTelegram['refused'] = [];
   const all: number[] = [];
@@ -61,19 +62,19 @@ export async function startLimitedTelegram(limits: TelegramLimits = TELEGRAM_LIM
     if (method === 'getMe') return { ok: true, result: { id: 1, is_bot: true, first_name: 'Bench', username: 'bench_bot' } };
     if (method !== 'sendMessage' && method !== 'editMessageText') return { ok: true, result: true };
     const chatId = Number(params.chat_id);
-    const now = Date.now();
-    const refusal = check(chatId, now);
+    const at = now();
+    const refusal = check(chatId, at);
     if (refusal) {
-      refused.push({ chatId, reason: refusal.reason, at: now });
+      refused.push({ chatId, reason: refusal.reason, at });
       return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${refusal.retryAfter}`, parameters: { retry_after: refusal.retryAfter } };
     }
-    all.push(now);
+    all.push(at);
     if (!byChat.has(chatId)) byChat.set(chatId, []);
-    byChat.get(chatId)!.push(now);
+    byChat.get(chatId)!.push(at);
     const id = method === 'editMessageText' ? Number(params.message_id) : ++messageId;
-    accepted.push({ chatId, text: String(params.text ?? ''), at: now, messageId: id });
+    accepted.push({ chatId, text: String(params.text ?? ''), at, messageId: id });
     const chat = chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Group' } : { id: chatId, type: 'private', first_name: 'Resident' };
-    return { ok: true, result: { message_id: id, date: Math.floor(now / 1000), chat, text: params.text } };
+    return { ok: true, result: { message_id: id, date: Math.floor(at / 1000), chat, text: params.text } };
   }
 
   const server = http.createServer((req, res) => {

@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: the outbox at Telegram's limits and one scheduler tick over 100,000
- * tickets. Uses MONGODB_URI when set, else the embedded database (FerretDB; PostgreSQL when
- * one answers on 127.0.0.1:5432, else SQLite), in a database of its own that it drops at
- * the end. All traffic stays on 127.0.0.1; the whole run stops itself after 6 minutes.
+ * `npm run bench`: the outbox at Telegram's limits, one scheduler tick over 100,000
+ * tickets, and one month's figures with 100,000 tickets of history. Uses MONGODB_URI when
+ * set, else the embedded database (FerretDB; PostgreSQL when one answers on 127.0.0.1:5432,
+ * else SQLite; BENCH_DB_BACKEND chooses), in a database of its own that it drops at the end.
+ * All traffic stays on 127.0.0.1; the whole run stops itself after 10 minutes.
+ * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,9 +14,10 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded
 import { benchSending, type SendingFigures } from './sending';
 import { benchTick, type TickFigures } from './tick';
 import { benchFanout, type FanoutFigures } from './fanout';
+import { benchFigures, type FiguresBench } from './figures';
 import { benchPerUpdate, type PerUpdateFigures } from './perUpdate';
 
-const LIMIT_MS = 6 * 60_000;
+const LIMIT_MS = 10 * 60_000;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function table(rows: [string, string, string][]): string {
@@ -23,7 +26,19 @@ function table(rows: [string, string, string][]): string {
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
-/** Part 4: one update's cost against a bare grammY bot (ratios; absolute figures depend on the load). */
+function figuresRows(f: FiguresBench): [string, string, string][] {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  return [
+    [
+      `month's figures: ${f.monthTickets.toLocaleString('en')} tickets (${f.monthFacts.toLocaleString('en')} facts), ${f.historyTickets.toLocaleString('en')} before`,
+      `median ${ms(f.monthMs)}, max ${ms(f.monthMaxMs)}`,
+      `goal < 1 s; one $group over the month's collection (${f.rows} rows)`,
+    ],
+    ['/report: the month and the one before, office + 4 departments', ms(f.reportMs), `history: ${f.historyFacts.toLocaleString('en')} facts in ${f.historyMonths} other months' collections, recorded in ${f.insertSeconds.toFixed(1)} s`],
+  ];
+}
+
+/** One update's cost against a bare grammY bot (ratios; absolute figures depend on the load). */
 function perUpdateRows(p: PerUpdateFigures): [string, string, string][] {
   const x = (a: number, b: number) => `${(a / b).toFixed(1)}x`;
   const note = `${p.updates} residents, 10 in flight, median of ${p.rounds} rounds; load ${p.load.toFixed(1)}`;
@@ -39,19 +54,12 @@ function perUpdateRows(p: PerUpdateFigures): [string, string, string][] {
   return rows;
 }
 
-function report(s: SendingFigures | undefined, t: TickFigures | undefined, f: FanoutFigures | undefined, p: PerUpdateFigures | undefined, backend: string): string {
-  const rows: [string, string, string][] = [['measure', 'result', 'limit / note']];
-  if (s && t && f) rows.push(...fullRows(s, t, f));
-  if (p) rows.push(...perUpdateRows(p));
-  rows.push(['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]);
-  return table(rows);
-}
-
-function fullRows(s: SendingFigures, t: TickFigures, f: FanoutFigures): [string, string, string][] {
+function report(s: SendingFigures, t: TickFigures, fan: FanoutFigures, f: FiguresBench | undefined, p: PerUpdateFigures | undefined, backend: string): string {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const waits = [...s.interactiveWaitsMs].sort((a, b) => a - b);
-  const fan = [...f.lastAlertMs].sort((a, b) => a - b);
-  return [
+  const fanMs = [...fan.lastAlertMs].sort((a, b) => a - b);
+  return table([
+    ['measure', 'result', 'limit / note'],
     ['messages enqueued (2,000 residents + 25 to each of 2 groups)', String(s.messages), `recorded in ${s.enqueueSeconds.toFixed(1)} s`],
     ['delivered, each exactly once', `${s.delivered} (duplicates: ${s.duplicates})`, ''],
     ['send time, first to last', `${s.sendSeconds.toFixed(1)} s`, ''],
@@ -65,14 +73,17 @@ function fullRows(s: SendingFigures, t: TickFigures, f: FanoutFigures): [string,
     [`tick with nothing due, ${t.due} tickets in all`, ms(t.emptyTickSmallMs), 'the due query alone (median of 5)'],
     [`tick with nothing due, ${(t.closedTickets + t.due).toLocaleString('en')} tickets`, ms(t.emptyTickLargeMs), `median of 5; the 100,000 inserted in ${t.insertSeconds.toFixed(1)} s`],
     ['the due query ran as', t.plan, 'index { status, autoConfirmAt }'],
-    [`emergency: last of ${f.recipients} alerts after the resident's last message (${f.rounds} rounds)`, `median ${ms(fan[Math.floor(fan.length / 2)])}, max ${ms(fan[fan.length - 1])}`, `goal ≤ 1000 ms; load ${f.load.toFixed(1)}`],
-    ['emergency: the resident\'s guidance accepted before every alert', `${f.guidanceFirst} of ${f.rounds}`, `goal ${f.rounds} of ${f.rounds}`],
-  ];
+    [`emergency: last of ${fan.recipients} alerts after the resident's last message (${fan.rounds} rounds)`, `median ${ms(fanMs[Math.floor(fanMs.length / 2)])}, max ${ms(fanMs[fanMs.length - 1])}`, `goal ≤ 1000 ms; load ${fan.load.toFixed(1)}`],
+    ['emergency: the resident\'s guidance accepted before every alert', `${fan.guidanceFirst} of ${fan.rounds}`, `goal ${fan.rounds} of ${fan.rounds}`],
+    ...(f ? figuresRows(f) : []),
+    ...(p ? perUpdateRows(p) : []),
+    ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`],
+  ]);
 }
 
 async function main(): Promise<void> {
   setTimeout(() => {
-    process.stderr.write('bench: still running after 6 minutes; stopping\n');
+    process.stderr.write('bench: still running after 10 minutes; stopping\n');
     process.exit(1);
   }, LIMIT_MS).unref();
   let embedded: EmbeddedDatabase | undefined;
@@ -88,23 +99,32 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(uri, `helpdesk_bench_${Date.now().toString(36)}`);
   try {
-    // BENCH_ONLY=updates runs part 4 alone (a minute instead of six).
-    const all = process.env.BENCH_ONLY !== 'updates';
-    let fanout: FanoutFigures | undefined;
-    let sending: SendingFigures | undefined;
-    let tick: TickFigures | undefined;
-    if (all) {
-      log('1/4 an emergency\'s fan-out to every group, head and the manager');
-      fanout = await benchFanout(database, log);
-      log('2/4 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
-      sending = await benchSending(database, log);
-      log('3/4 one scheduler tick over 100,000 closed tickets');
-      tick = await benchTick(database, log);
+    if (process.env.BENCH_ONLY === 'figures') {
+      log('one month\'s figures with 100,000 tickets of history');
+      const figures = await benchFigures(database, log);
+      log('');
+      log(table([['measure', 'result', 'limit / note'], ...figuresRows(figures), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs`]]));
+      return;
     }
-    log('4/4 one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
+    if (process.env.BENCH_ONLY === 'updates') {
+      log('one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
+      const perUpdate = await benchPerUpdate(database, log);
+      log('');
+      log(table([['measure', 'result', 'limit / note'], ...perUpdateRows(perUpdate), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
+      return;
+    }
+    log('1/5 an emergency\'s fan-out to every group, head and the manager');
+    const fanout = await benchFanout(database, log);
+    log('2/5 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
+    const sending = await benchSending(database, log);
+    log('3/5 one scheduler tick over 100,000 closed tickets');
+    const tick = await benchTick(database, log);
+    log('4/5 one month\'s figures with 100,000 tickets of history');
+    const figures = await benchFigures(database, log);
+    log('5/5 one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
     const perUpdate = await benchPerUpdate(database, log);
     log('');
-    log(report(sending, tick, fanout, perUpdate, backend));
+    log(report(sending, tick, fanout, figures, perUpdate, backend));
   } finally {
     await database.conn.dropDatabase().catch(() => undefined);
     await database.close();

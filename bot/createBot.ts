@@ -3,7 +3,7 @@
  * import; main.ts and the tests each build their own with their own services.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Bot, type BotConfig } from 'grammy';
+import { Bot, type BotConfig, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, createConversation } from '@grammyjs/conversations';
@@ -34,7 +34,11 @@ import { staffActionsFeature } from './features/staffActions';
 import { staffCommandsFeature } from './features/staffCommands';
 import { limitsFeature } from './limits/feature';
 import { surveysFeature } from './followups/feature';
+import { figuresFeature } from './figures/feature';
 import type { SceneDeps } from '../scenes/support/deps';
+import { floodLimit } from './middleware/flood';
+import { oneAtATimePerChatAndUser } from './middleware/sequential';
+import { groupMigrationWatch } from './middleware/migration';
 
 /**
  * How long notices written during an update wait for it to finish before the running
@@ -55,6 +59,8 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Bump when a scene changes so much that stored half-finished states no longer fit. */
   sceneVersion?: number;
+  /** Installed on bot.api before auto-retry, so they see every attempt (e.g. bot/apiHealth.ts). */
+  apiTransformers?: Transformer[];
 }
 
 export interface HelpdeskBot {
@@ -72,9 +78,17 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   const outbox = createOutbox({ services, token: options.token, client: apiRoot, botUsername: () => bot?.botInfo.username ?? '' });
   const config: BotConfig<BotContext> = { botInfo: options.botInfo, client: { ...apiRoot, fetch: outbox.interactiveFetch } };
   bot = new Bot<BotContext>(options.token, config);
+  if (options.apiTransformers) bot.api.config.use(...options.apiTransformers);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const notifier = new Notifier(outbox);
   const deps: SceneDeps = { services };
+
+  // Runtime guards (bot/middleware/), in this order: a flood is dropped before it costs
+  // anything; then one update at a time per chat and per person (before conversations);
+  // a staff group that became a supergroup is logged with its new id.
+  bot.use(floodLimit(services));
+  bot.use(oneAtATimePerChatAndUser());
+  bot.use(groupMigrationWatch(services));
 
   // Before anything runs, the update needs three independent things from the database: its
   // record (the same update delivered twice must not create anything twice), the sender's
@@ -179,6 +193,7 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   features.use(myTicketsFeature());
   features.use(limitsFeature());
   features.use(surveysFeature());
+  features.use(figuresFeature());
   features.use(resident);
   // Any other button (an old keyboard, forged data): stop the spinner and say so.
   features.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'scene-old-button') }));

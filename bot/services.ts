@@ -11,6 +11,7 @@ import { StaffDirectory, type MembershipProbe } from '../src/people/staff';
 import { TicketService } from '../src/tickets/service';
 import { OutboxStore } from '../src/outbox/store';
 import { Reactor } from '../src/reactions/reactor';
+import { FactStore } from '../src/figures/store';
 import type { AppServices } from './context';
 import type { Texts } from './texts';
 
@@ -38,7 +39,8 @@ export function createServices(deps: {
   const { models } = database;
   // The outbox store is the reactor's: notices are written with the events they follow.
   const outboxStore = new OutboxStore(database.conn);
-  const reactor = new Reactor({ models, outbox: outboxStore, policy, log });
+  // The monthly figures' facts are derived from each event in the same step as its notices.
+  const reactor = new Reactor({ models, outbox: outboxStore, policy, log, observers: [new FactStore(models, policy)] });
   return {
     policy,
     clock,

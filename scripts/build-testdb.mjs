@@ -6,5 +6,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync(process.execPath, ['--import', 'tsx', '-e', `
   const { ensureLauncherBuilt } = require(${JSON.stringify(path.join(root, 'src/db/embedded.ts'))});
-  console.log('launcher:', ensureLauncherBuilt(${JSON.stringify(root)}, (m) => console.log(m)));
+  ensureLauncherBuilt(${JSON.stringify(root)}, (m) => console.log(m)).then(
+    (binary) => console.log('launcher:', binary),
+    (error) => { console.error(error.message); process.exit(1); },
+  );
 `], { stdio: 'inherit' });

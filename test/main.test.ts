@@ -18,6 +18,8 @@ let workdir: string;
 
 beforeAll(async () => {
   fake = await startFakeTelegram();
+  // The start-up check: the bot must be in the staff group (test/runtime/startup.test.ts).
+  fake.setChatMember(-1001000000009, fake.botInfo.id, 'administrator');
   workdir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-start-'));
 });
 afterAll(async () => {

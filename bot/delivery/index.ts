@@ -11,7 +11,7 @@ import { followupModels, type SurveyDoc } from '../../src/followups/model';
 import type { Notice, Recipient } from '../../src/reactions/notices';
 import type { NoticePayload } from '../../src/reactions/reactor';
 import { departmentTarget } from '../../src/tickets/targets';
-import type { Media, TicketState } from '../../src/tickets/types';
+import type { Media, TicketEvent, TicketState } from '../../src/tickets/types';
 import type { DeliveryContext, Outcome } from '../../src/outbox/types';
 import { renderContact } from '../render/card';
 import { emergencyGuidance } from '../render/emergency';
@@ -69,7 +69,7 @@ async function surveyOf(deps: NoticeDeps, id: string): Promise<SurveyDoc | null>
 }
 
 /** The notice in words for this place; null when there is nothing to say. */
-async function render(notice: Notice, payload: NoticePayload, place: Place, deps: NoticeDeps): Promise<Rendered | null> {
+async function render(notice: Notice, payload: NoticePayload & { event: TicketEvent }, place: Place, deps: NoticeDeps): Promise<Rendered | null> {
   const { ticket, event } = payload;
   const { services } = deps;
   const where = place.where === 'card' ? 'card' : 'private';
@@ -155,10 +155,12 @@ export async function deliverNotice(ctx: DeliveryContext, deps: NoticeDeps): Pro
     return posted;
   }
   if (what.type === 'card_refresh') return deliverCardRefresh(ctx, deps);
+  const { event } = payload;
+  if (!event) return { type: 'dropped', reason: 'a message needs the event it follows' };
   let place = await placeOf(notice.to, ticket, deps);
   try {
     if (ctx.progress.fallback) throw ctx.progress.fallback;
-    const rendered = await render(notice, payload, place, deps);
+    const rendered = await render(notice, { ...payload, event }, place, deps);
     if (!rendered) return { type: 'dropped', reason: 'nothing to say to this reader' };
     return { type: 'sent', messageIds: await send(ctx, deps, place, rendered, '') };
   } catch (error) {
@@ -167,7 +169,7 @@ export async function deliverNotice(ctx: DeliveryContext, deps: NoticeDeps): Pro
     ctx.progress.fallback = 'private chat not open';
     place = await placeOf({ kind: 'card' }, ticket, deps);
     try {
-      const rendered = await render(notice, payload, place, deps);
+      const rendered = await render(notice, { ...payload, event }, place, deps);
       if (!rendered) return { type: 'dropped', reason: 'nothing to say under the card' };
       return { type: 'sent', messageIds: await send(ctx, deps, place, rendered, 'card:') };
     } catch (fallbackError) {

@@ -9,7 +9,7 @@ import { followupModels, type SurveyDoc } from '../../src/followups/model';
 import { timeLimitsPolicy } from '../../src/limits/settings';
 import type { MessageKind } from '../../src/reactions/notices';
 import { formatDuration } from '../../src/time/duration';
-import type { Media, TicketEvent, TicketState } from '../../src/tickets/types';
+import { dataOf, type Media, type TicketEvent, type TicketState } from '../../src/tickets/types';
 import { myData, staffData } from '../callbacks';
 import type { AppServices } from '../context';
 import { html } from '../html';
@@ -57,7 +57,6 @@ export async function renderMessage(input: MessageInput, services: AppServices):
   const t = (key: string, args?: Parameters<typeof texts.t>[2]) => texts.t(lang, key, args);
   const plain = (key: string, args?: Record<string, string | number>) => texts.plain(lang, key, args);
   const ref = ticket.ref;
-  const data = event.data ?? {};
   const owner = ticket.owner?.name ?? '';
   switch (kind) {
     case 'resident_reopened':
@@ -74,18 +73,19 @@ export async function renderMessage(input: MessageInput, services: AppServices):
     case 'released':
       return { text: t('rel-under-card', { ref, name: event.actor.name, reason: event.text ?? '' }) };
     case 'auto_released': {
-      const from = data.from as { name?: string } | undefined;
+      const from = dataOf(event, 'released')?.from;
       const idle = formatDuration(timeLimitsPolicy(policy).noProgressRelease, lang);
       return { text: t('lim-released-group', { ref, what: ticketWhat(ticket, services, lang), owner: from?.name ?? '', idle }) };
     }
     case 'staff_note': {
       const media = event.media ?? [];
-      const lines = [t(data.toResident ? 'note-under-card-told' : 'note-under-card-internal', { ref, name: event.actor.name, note: event.text ?? '' })];
+      const lines = [t(dataOf(event, 'note_added')?.toResident ? 'note-under-card-told' : 'note-under-card-internal', { ref, name: event.actor.name, note: event.text ?? '' })];
       if (media.length > 0) lines.push(t('note-under-card-media', { count: media.length }));
       return { text: lines.join('\n'), media };
     }
     case 'cancelled': {
-      const reason = typeof data.reasonCode === 'string' ? plain(`my-cancel-reason-${data.reasonCode}`) : event.text ?? '';
+      const code = dataOf(event, 'cancelled')?.reasonCode;
+      const reason = code ? plain(`my-cancel-reason-${code}`) : event.text ?? '';
       return { text: t('my-cancel-card', { ref, reason }) };
     }
     case 'urged': {
@@ -113,17 +113,18 @@ export async function renderMessage(input: MessageInput, services: AppServices):
     case 'assigned_to_you':
       return { text: t('ra-you-assigned', { ref, by: event.actor.name }) };
     case 'deadline_extended':
-      return { text: t('lim-extended-under-card', { name: event.actor.name, ref, until: when(data.until as Date, policy, lang) }) };
+      return { text: t('lim-extended-under-card', { name: event.actor.name, ref, until: when(dataOf(event, 'deadline_extended')?.until, policy, lang) }) };
     case 'repeat': {
-      const earlierAt = data.ofCreatedAt ? new Date(data.ofCreatedAt as Date).getTime() : new Date(ticket.createdAt).getTime();
+      const repeat = dataOf(event, 'repeat_flagged');
+      const earlierAt = new Date(repeat?.ofCreatedAt ?? ticket.createdAt).getTime();
       const days = Math.max(1, Math.round((new Date(ticket.createdAt).getTime() - earlierAt) / 86_400_000));
-      return { text: t('followup-repeat-alert', { ref, earlier: String(data.of ?? ''), what: subjectOf(ticket, policy, texts, lang), place: placeOf(ticket, policy), days }) };
+      return { text: t('followup-repeat-alert', { ref, earlier: repeat?.of ?? '', what: subjectOf(ticket, policy, texts, lang), place: placeOf(ticket, policy), days }) };
     }
     case 'auto_confirmed':
       return { text: t('followup-auto-confirmed', { ref, wait: formatDuration(policy.confirmation.autoConfirmAfter, lang) }) };
     case 'survey_reopened_staff':
     case 'survey_reopened_head': {
-      const survey = await surveyOf(services, data.survey);
+      const survey = await surveyOf(services, dataOf(event, 'reopened')?.survey);
       const args = {
         ref,
         count: ticket.reopenCount,
@@ -139,7 +140,7 @@ export async function renderMessage(input: MessageInput, services: AppServices):
     case 'survey_comment':
       return { text: t('followup-late-comment-staff', { ref, comment: event.text ?? '' }) };
     case 'reannounce': {
-      const openSince = data.openSince ? new Date(data.openSince as Date) : new Date(ticket.createdAt);
+      const openSince = new Date(dataOf(event, 'reannounced')?.openSince ?? ticket.createdAt);
       const waited = formatDuration(new Date(event.at).getTime() - openSince.getTime(), lang);
       const key = ticket.kind === 'emergency' ? 'lim-reannounce-emergency' : 'lim-reannounce';
       return { text: t(key, { ref, what: ticketWhat(ticket, services, lang), waited }), keyboard: claimButton(services, lang, ref) };

@@ -78,7 +78,6 @@ function complaintClassName(cls: ComplaintClass, t: T): string {
 /** What happened, in this audience's words; null when this audience does not see the event. */
 function describe(event: TicketEvent, ticket: TicketState, audience: HistoryAudience, policy: OfficePolicy, lang: Lang, t: T): string | null {
   const staffView = audience === 'staff';
-  const data = event.data ?? {};
   const text = clip(event.text);
   const args = { who: html(who(event, ticket, audience, t)), text };
   switch (event.type) {
@@ -100,36 +99,37 @@ function describe(event: TicketEvent, ticket: TicketState, audience: HistoryAudi
     }
     case 'transferred':
       // To the department, never to whom: nobody owns a ticket right after a transfer.
-      return t('history-transferred', { ...args, department: departmentName(policy, String(data.to ?? ''), lang) });
+      return t('history-transferred', { ...args, department: departmentName(policy, event.data?.to ?? '', lang) });
     case 'released':
       return staffView ? t(text ? 'history-released-text' : 'history-released', args) : t('history-released-resident');
     case 'reassigned': {
-      const to = (data.to as { name?: string } | undefined)?.name ?? '';
+      const to = event.data?.to.name ?? '';
       return staffView ? t('history-reassigned', { ...args, to }) : t('history-reassigned-resident', { to });
     }
     case 'rescheduled':
-      return t(data.parts ? 'history-waiting-parts' : 'history-rescheduled', { ...args, until: when(data.until as Date | undefined, policy, lang) });
+      return t(event.data?.parts ? 'history-waiting-parts' : 'history-rescheduled', { ...args, until: when(event.data?.until, policy, lang) });
     case 'note_added':
-      if (data.toResident) return staffView ? t('history-note-shared', args) : t('history-note-resident', args);
+      if (event.data?.toResident) return staffView ? t('history-note-shared', args) : t('history-note-resident', args);
       return staffView ? t('history-note-internal', args) : null;
     case 'urged':
       return t('history-urged', args);
     case 'cancelled':
       return t(text ? 'history-cancelled-text' : 'history-cancelled', args);
     case 'classified': {
-      const cls = data.class as ComplaintClass;
-      if (staffView) return t('history-classified', { ...args, class: complaintClassName(cls, t) });
+      const data = event.data;
+      const cls = data?.class;
+      if (staffView) return t('history-classified', { ...args, class: cls ? complaintClassName(cls, t) : '' });
       // The class itself ("venting") is the office's judgement, not something to tell the resident.
       if (cls === 'invalid') return t('history-classified-invalid-resident', { text });
-      const due = cls === 'major' ? data.firstAnswerDueAt ?? data.resolutionDueAt : data.resolutionDueAt;
-      return t('history-classified-resident', { due: when(due as Date | undefined, policy, lang) });
+      const due = cls === 'major' ? data?.firstAnswerDueAt ?? data?.resolutionDueAt : data?.resolutionDueAt;
+      return t('history-classified-resident', { due: when(due, policy, lang) });
     }
     case 'auto_confirmed':
       return t('history-auto-confirmed');
     case 'deadline_extended':
-      return staffView ? t('history-deadline-extended', { ...args, until: when(data.until as Date | undefined, policy, lang) }) : null;
+      return staffView ? t('history-deadline-extended', { ...args, until: when(event.data?.until, policy, lang) }) : null;
     case 'repeat_flagged':
-      return staffView ? t('history-repeat-flagged', { of: String(data.of ?? '') }) : null;
+      return staffView ? t('history-repeat-flagged', { of: event.data?.of ?? '' }) : null;
     case 'survey_sent':
     case 'survey_resent':
       return t('history-survey-sent');

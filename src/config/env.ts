@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from '../time/duration';
 import { isValidTimeZone } from '../time/zoned';
 import { ConfigError, zodProblems } from './errors';
 
@@ -16,6 +17,12 @@ export interface Env {
   port?: number;
   /** Where the embedded database keeps its files when MONGODB_URI is unset. */
   dataDir?: string;
+  /** Webhook mode: the public HTTPS address Telegram posts updates to (a path is added). */
+  webhookUrl?: string;
+  /** Webhook mode: Telegram sends it in X-Telegram-Bot-Api-Secret-Token; other posts are refused. */
+  webhookSecret?: string;
+  /** Long polling: a hot spare takes over after the poller's lease went unrenewed this long (ms). */
+  pollingTakeover: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -30,6 +37,9 @@ const EXAMPLES: Record<string, string> = {
   LOG_LEVEL: 'LOG_LEVEL=info',
   PORT: 'PORT=8080',
   DATA_DIR: 'DATA_DIR=./data',
+  WEBHOOK_URL: 'WEBHOOK_URL=https://helpdesk.example.com',
+  WEBHOOK_SECRET: 'WEBHOOK_SECRET=<the output of: openssl rand -hex 32>',
+  POLLING_TAKEOVER: 'POLLING_TAKEOVER=30s',
 };
 
 // .env files often carry `KEY=` lines and stray spaces; both mean "not set" / the same value.
@@ -86,6 +96,28 @@ const schema = z.object({
   PORT: optional(
     integer('a port number').refine((n) => n >= 1 && n <= 65535, { message: 'must be between 1 and 65535' }),
   ),
+  WEBHOOK_URL: optional(
+    z.string().refine((s) => URL.canParse(s) && new URL(s).protocol === 'https:' && !new URL(s).search && !new URL(s).hash, {
+      message: 'must be the public https:// address of this bot (Telegram only posts to HTTPS), without ?query or #fragment',
+    }),
+  ),
+  POLLING_TAKEOVER: optional(
+    z.string().transform((s, ctx) => {
+      try {
+        const ms = parseDuration(s);
+        if (ms < 2000) throw new Error('must be at least 2s (the poller renews its lease three times within it)');
+        return ms;
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
+  WEBHOOK_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, {
+      message: 'must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram\'s rule; long, so it cannot be guessed)',
+    }),
+  ),
 });
 
 /**
@@ -96,9 +128,18 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
   const result = schema.safeParse(source);
   if (!result.success) throw new ConfigError('environment', zodProblems(result.error, EXAMPLES));
   const v = result.data;
+  const webhookProblems: string[] = [];
+  if (v.WEBHOOK_URL !== undefined && v.WEBHOOK_SECRET === undefined) {
+    webhookProblems.push(`WEBHOOK_SECRET: not set, but WEBHOOK_URL is: webhook mode needs a secret so that only Telegram can post updates (example: ${EXAMPLES.WEBHOOK_SECRET})`);
+  }
+  if (v.WEBHOOK_URL !== undefined && v.PORT === undefined) {
+    webhookProblems.push(`PORT: not set, but WEBHOOK_URL is: the bot must listen for Telegram's posts on a port behind your HTTPS proxy (example: ${EXAMPLES.PORT})`);
+  }
+  if (webhookProblems.length > 0) throw new ConfigError('environment', webhookProblems);
   const env: Env = {
     officeTimezone: v.OFFICE_TIMEZONE ?? 'Asia/Shanghai',
     logLevel: v.LOG_LEVEL ?? 'info',
+    pollingTakeover: v.POLLING_TAKEOVER ?? 30_000,
   };
   if (v.BOT_TOKEN !== undefined) env.botToken = v.BOT_TOKEN;
   if (v.MONGODB_URI !== undefined) env.mongodbUri = v.MONGODB_URI;
@@ -107,6 +148,8 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
   if (v.OFFICE_CONFIG !== undefined) env.officeConfigPath = v.OFFICE_CONFIG;
   if (v.PORT !== undefined) env.port = v.PORT;
   if (v.DATA_DIR !== undefined) env.dataDir = v.DATA_DIR;
+  if (v.WEBHOOK_URL !== undefined) env.webhookUrl = v.WEBHOOK_URL.replace(/\/+$/, '');
+  if (v.WEBHOOK_SECRET !== undefined) env.webhookSecret = v.WEBHOOK_SECRET;
   return env;
 }
 

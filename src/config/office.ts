@@ -3,7 +3,7 @@ import { validate as cronValidate } from 'node-cron';
 import { DEFAULT_TIME_LIMITS, timeLimitsSchema, type TimeLimitSettings } from '../limits/settings';
 import { followupsSchema, type FollowupsSection } from '../followups/config';
 import { outboxSchema, type OutboxPolicy } from '../outbox/policy';
-import { checkWindow, defined, duration, window } from './schemaParts';
+import { checkWindow, defined, duration, hhmm, window } from './schemaParts';
 import { ConfigError, zodProblems } from './errors';
 
 export type Lang = 'zh-CN' | 'en';
@@ -54,7 +54,33 @@ export interface OfficePolicy {
   followups?: FollowupsSection;
   /** Telegram's sending limits and the retry rules (src/outbox/policy.ts): only what the file sets. */
   outbox?: Partial<OutboxPolicy>;
+  /** The monthly figures (统计分析): targets and when the previous month's report goes out. */
+  figures: FiguresPolicy;
+  /** Per user: more than maxUpdates updates within window (ms) → one polite notice, the rest dropped for the window. */
+  flood: FloodPolicy;
 }
+
+export interface FloodPolicy { window: number; maxUpdates: number }
+
+/**
+ * Targets are shares (0.96 = 96%). SPEC.md sets two (满意率 ≥ 96%, 满意度 ≥ 75%); the other
+ * rates have a target only when the office sets one (the report then shows none).
+ */
+export interface FiguresPolicy {
+  satisfactionRate: number;
+  averageSatisfaction: number;
+  responseOnTime?: number;
+  resolutionOnTime?: number;
+  firstTimeFix?: number;
+  followupRate?: number;
+  /** Office-local day of the month (1-28) and time from which the previous month's report is sent. */
+  reportDay: number;
+  reportTime: string;
+  /** How many buildings and categories the hot spots name. */
+  hotSpots: number;
+}
+
+export const DEFAULT_FIGURES: FiguresPolicy = { satisfactionRate: 0.96, averageSatisfaction: 0.75, reportDay: 2, reportTime: '09:00', hotSpots: 5 };
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -143,6 +169,8 @@ const EXAMPLES: Record<string, string> = {
   chatId: '-1001234567890', threadId: '42', id: 'engineering', department: 'engineering', resolution: '"2d"',
   amount: '80', unit: '{ zh-CN: 次, en: visit }', start: '"08:00"', end: '"20:00"',
   slotLength: '"2h"', slotsOffered: '6', minLead: '"1h"', maxTextLength: '1000', maxMedia: '10',
+  satisfactionRate: '0.96', averageSatisfaction: '0.75', responseOnTime: '0.95', resolutionOnTime: '0.95', firstTimeFix: '0.9',
+  followupRate: '0.8', reportDay: '2', reportTime: '"09:00"', hotSpots: '5',
 };
 
 const localized = z.unknown().transform((v, ctx): Localized => {
@@ -160,6 +188,9 @@ const localized = z.unknown().transform((v, ctx): Localized => {
 
 const USER_ID = { error: 'must be a Telegram user id (a positive whole number)' };
 const userId = z.number(USER_ID).int(USER_ID).positive(USER_ID);
+
+const SHARE = { error: 'must be a share between 0 and 1, e.g. 0.96 for 96%' };
+const share = z.number(SHARE).min(0, SHARE).max(1, SHARE);
 
 const durationsFor = (defaults: Record<string, number>) =>
   z.strictObject(Object.fromEntries(Object.keys(defaults).map((k) => [k, duration(1).optional()])));
@@ -221,6 +252,22 @@ const fileSchema = z.strictObject({
   timeLimits: timeLimitsSchema.optional(),
   followups: followupsSchema.optional(),
   outbox: outboxSchema.optional(),
+  figures: z.strictObject({
+    satisfactionRate: share.optional(),
+    averageSatisfaction: share.optional(),
+    responseOnTime: share.optional(),
+    resolutionOnTime: share.optional(),
+    firstTimeFix: share.optional(),
+    followupRate: share.optional(),
+    // Every month has a 28th: a later day would skip February.
+    reportDay: z.number().int().min(1).max(28).optional(),
+    reportTime: hhmm.optional(),
+    hotSpots: z.number().int().min(1).max(50).optional(),
+  }).optional(),
+  flood: z.strictObject({
+    window: duration(1).optional(),
+    maxUpdates: z.number().int().min(1).optional(),
+  }).optional(),
 });
 
 
@@ -340,6 +387,9 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) },
     ...(f.followups ? { followups: defined(f.followups) } : {}),
     ...(f.outbox ? { outbox: defined(f.outbox) } : {}),
+    figures: { ...DEFAULT_FIGURES, ...defined(f.figures) },
+    // 20 in 10 s leaves room for an album of 10 photos and quick taps, not for a flood.
+    flood: { window: 10_000, maxUpdates: 20, ...defined(f.flood) },
   });
 }
 

@@ -14,7 +14,7 @@ import type { OfficePolicy } from '../config/office';
 import type { Models } from '../db/models';
 import { isWithinHours } from '../policy/hours';
 import type { DomainLogger, TicketService } from '../tickets/service';
-import type { TicketEventType, TicketState } from '../tickets/types';
+import type { EventDataByType, TicketState } from '../tickets/types';
 import { alertsDue, announcementDue, announcementKey, lookaheads, progressKey, progressWeekDue, releaseDue, type DueAlert } from './rules';
 import type { TimeLimitSettings } from './settings';
 import { LimitStore, uniqueTickets } from './store';
@@ -44,11 +44,11 @@ interface Pending {
 }
 
 /** Records the not-yet-done items, each once per key; what they cause follows from the events. Returns how many this instance recorded. */
-async function recordOnce<T extends Pending>(
+async function recordOnce<T extends Pending, E extends 'reminded' | 'escalated' | 'reannounced' | 'progress_sent'>(
   deps: LimitJobDeps,
   store: LimitStore,
   items: T[],
-  record: (item: T) => Promise<{ type: TicketEventType; text?: string; data: Record<string, unknown> }>,
+  record: (item: T) => Promise<{ type: E; text?: string; data: EventDataByType[E] }>,
 ): Promise<number> {
   const done = await store.done(items.map((i) => i.key));
   let recorded = 0;

@@ -72,18 +72,13 @@ function others(ids: number[], except: number): number[] {
   return [...new Set(ids)].filter((id) => id !== except);
 }
 
-function dataOf(event: TicketEvent): Record<string, unknown> {
-  return event.data ?? {};
-}
-
 export function consequences(event: TicketEvent, after: TicketState, policy: OfficePolicy): Notice[] {
-  const data = dataOf(event);
   switch (event.type) {
     case 'created':
       return [{ name: 'post', to: CARD, what: { type: 'card_post', targets: cardTargets(after, policy), replace: false } }];
     case 'claimed':
       // Claimed by answering: the answer itself follows at once; "X is handling it" first would be noise.
-      return data.byAnswering ? [refresh] : [refresh, residentUpdate];
+      return event.data?.byAnswering ? [refresh] : [refresh, residentUpdate];
     case 'arrived':
     case 'resolved':
     case 'confirmed':
@@ -92,7 +87,7 @@ export function consequences(event: TicketEvent, after: TicketState, policy: Off
     case 'auto_confirmed':
       return [refresh, message('resident', RESIDENT, 'auto_confirmed')];
     case 'reopened':
-      if (data.source === 'survey') {
+      if (event.data?.source === 'survey') {
         return [
           refresh,
           message('group', CARD, 'survey_reopened_staff'),
@@ -102,24 +97,26 @@ export function consequences(event: TicketEvent, after: TicketState, policy: Off
       }
       return [refresh, residentUpdate, message('group', CARD, 'resident_reopened')];
     case 'info_added': {
-      const kind: MessageKind = data.afterDispute ? 'resident_reason' : 'info_added';
+      const afterDispute = !!event.data?.afterDispute;
+      const kind: MessageKind = afterDispute ? 'resident_reason' : 'info_added';
       const notices = [message('group', CARD, kind)];
-      if (after.owner && !data.afterDispute) notices.push(message(`owner:${after.owner.id}`, person(after.owner.id), 'info_added'));
+      if (after.owner && !afterDispute) notices.push(message(`owner:${after.owner.id}`, person(after.owner.id), 'info_added'));
       return notices;
     }
     case 'transferred':
       // In the new department's lane: its later edits wait for the new cards.
       return [{ name: 'post', to: CARD, what: { type: 'card_post', targets: cardTargets(after, policy), replace: true } }, residentUpdate];
     case 'released':
-      return [refresh, message('group', CARD, data.automatic ? 'auto_released' : 'released'), residentUpdate];
+      return [refresh, message('group', CARD, event.data?.automatic ? 'auto_released' : 'released'), residentUpdate];
     case 'reassigned': {
-      const to = data.to as { id: number };
+      if (!event.data) return [refresh, residentUpdate];
+      const { to } = event.data;
       const notices = [refresh, residentUpdate, message(`assignee:${to.id}`, person(to.id), 'assigned_to_you')];
       if (!policy.contactOnCard && !after.anonymous) notices.push({ name: `contact:${to.id}`, to: person(to.id), what: { type: 'contact' }, fallbackToCard: true });
       return notices;
     }
     case 'note_added':
-      return data.toResident ? [message('group', CARD, 'staff_note'), residentUpdate] : [message('group', CARD, 'staff_note')];
+      return event.data?.toResident ? [message('group', CARD, 'staff_note'), residentUpdate] : [message('group', CARD, 'staff_note')];
     case 'urged':
       return after.owner ? [message(`owner:${after.owner.id}`, person(after.owner.id), 'urged', true)] : [message('group', CARD, 'urged')];
     case 'cancelled': {
@@ -131,8 +128,8 @@ export function consequences(event: TicketEvent, after: TicketState, policy: Off
     case 'classified': {
       const notices = [refresh, residentUpdate];
       // The classifier knows already.
-      if (data.class === 'valid') notices.push(...others(complaintHeads(after, policy), event.actor.id).map((id) => message(`head:${id}`, person(id), 'classified_valid')));
-      if (data.class === 'major') notices.push(...others(policy.managers, event.actor.id).map((id) => message(`manager:${id}`, person(id), 'classified_major')));
+      if (event.data?.class === 'valid') notices.push(...others(complaintHeads(after, policy), event.actor.id).map((id) => message(`head:${id}`, person(id), 'classified_valid')));
+      if (event.data?.class === 'major') notices.push(...others(policy.managers, event.actor.id).map((id) => message(`manager:${id}`, person(id), 'classified_major')));
       return notices;
     }
     case 'deadline_extended':
@@ -141,11 +138,13 @@ export function consequences(event: TicketEvent, after: TicketState, policy: Off
       return [refresh, ...policy.managers.map((id) => message(`manager:${id}`, person(id), 'repeat'))];
     case 'survey_sent':
     case 'survey_resent':
-      return [{ name: 'survey', to: RESIDENT, what: { type: 'survey', survey: String(data.survey), mode: event.type === 'survey_sent' ? 'first' : 'resend' } }];
+      if (!event.data) return [];
+      return [{ name: 'survey', to: RESIDENT, what: { type: 'survey', survey: event.data.survey, mode: event.type === 'survey_sent' ? 'first' : 'resend' } }];
     case 'reminded':
     case 'escalated': {
-      const level = data.level as AlertLevel;
-      const what = (audience: LimitAudience): NoticeWhat => ({ type: 'limit_alert', limit: data.limit as never, level, due: new Date(data.due as Date), audience });
+      if (!event.data) return [];
+      const { level, limit, due } = event.data;
+      const what = (audience: LimitAudience): NoticeWhat => ({ type: 'limit_alert', limit, level, due: new Date(due), audience });
       return LIMIT_LEVELS[level].audience(after, policy).map((r) => ({
         name: `${level}:${r.to.kind === 'person' ? r.to.id : r.to.kind}`,
         to: r.to,
@@ -159,7 +158,7 @@ export function consequences(event: TicketEvent, after: TicketState, policy: Off
       return [message('resident', RESIDENT, 'weekly_progress')];
     case 'survey_answered':
       // A comment that came after a dissatisfied survey was finished: staff should see it too.
-      return data.part === 'comment' && data.dissatisfied ? [message('group', CARD, 'survey_comment')] : [];
+      return event.data?.part === 'comment' && event.data.dissatisfied ? [message('group', CARD, 'survey_comment')] : [];
     case 'survey_no_answer':
       return [];
   }

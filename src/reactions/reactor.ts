@@ -26,7 +26,8 @@ import { noticeId, type Notice, type Recipient } from './notices';
 /** What an outbox item of a notice carries: the notice, and the event and ticket it is about (rendered when sent). */
 export interface NoticePayload {
   notice: Notice;
-  event: TicketEvent;
+  /** The event the notice follows (none for a card brought up to date after a stale press). */
+  event?: TicketEvent;
   ticket: TicketState;
 }
 
@@ -48,11 +49,17 @@ export interface ReactorLog {
   error(obj: object, msg?: string): void;
 }
 
+/** Something else derived from each event in the same step (the monthly figures' facts); must be idempotent. */
+export interface EventObserver {
+  recordEvent(event: TicketEvent, after: TicketState, before: TicketState | undefined): Promise<unknown>;
+}
+
 export interface ReactorDeps {
   models: Models;
   outbox: OutboxStore;
   policy: OfficePolicy;
   log: ReactorLog;
+  observers?: EventObserver[];
   /** Real time (ms), for the in-flight notes. */
   now?: () => number;
 }
@@ -95,9 +102,9 @@ export class Reactor {
   }
 
   /** Steps 3 and 4 (a position lost to another writer keeps its note for the winner, or recovery). */
-  async react(event: TicketEvent, after: TicketState): Promise<Notice[]> {
+  async react(event: TicketEvent, after: TicketState, before?: TicketState): Promise<Notice[]> {
     const notices = consequences(event, after, this.deps.policy);
-    await this.write(event, after, notices);
+    await Promise.all([this.write(event, after, notices), ...(this.deps.observers ?? []).map((o) => o.recordEvent(event, after, before))]);
     await this.pending.deleteOne({ _id: `${event.ref}:${event.seq}` });
     return notices;
   }
@@ -107,19 +114,17 @@ export class Reactor {
    * state they are in now. Keyed by the state, so many stale presses make one edit.
    */
   async resync(ticket: TicketState): Promise<void> {
-    // Stands for the state's last event: a card edit renders the ticket as it is when sent.
-    const event: TicketEvent = { ref: ticket.ref, seq: ticket.seq, type: ticket.lastEvent.type, at: ticket.lastEvent.at, actor: { id: 0, role: 'system', name: '' } };
-    await this.write(event, ticket, [{ name: 'resync', to: { kind: 'card' }, what: { type: 'card_refresh' } }]);
+    await this.write({ ref: ticket.ref, seq: ticket.seq }, ticket, [{ name: 'resync', to: { kind: 'card' }, what: { type: 'card_refresh' } }]);
   }
 
-  private async write(event: TicketEvent, ticket: TicketState, notices: Notice[]): Promise<void> {
+  private async write(event: TicketEvent | Pick<TicketEvent, 'ref' | 'seq'>, ticket: TicketState, notices: Notice[]): Promise<void> {
     const items: (NewItem & { id: string })[] = notices.map((notice) => ({
       id: noticeId(event.ref, event.seq, notice.name),
       chatId: laneOf(notice.to, ticket, this.deps.policy),
       kind: `notice:${notice.what.type}`,
       ref: event.ref,
-      purpose: `${event.type}:${notice.name}`,
-      payload: { notice, event, ticket } satisfies NoticePayload,
+      purpose: `${'type' in event ? event.type : 'resync'}:${notice.name}`,
+      payload: { notice, ...('type' in event ? { event } : {}), ticket } satisfies NoticePayload,
     }));
     await this.deps.outbox.addMany(items, this.holdMs());
     if (items.length > 0) this.onWritten?.(items.map(({ id, chatId }) => ({ id, chatId })));
@@ -143,7 +148,8 @@ export class Reactor {
         const event = log.find((e) => e.seq === note.seq);
         if (event) {
           const after = replay(log)!;
-          await this.write(event, after, consequences(event, after, this.deps.policy));
+          const before = replay(log.filter((e) => e.seq < note.seq));
+          await Promise.all([this.write(event, after, consequences(event, after, this.deps.policy)), ...(this.deps.observers ?? []).map((o) => o.recordEvent(event, after, before))]);
           this.deps.log.info({ ref: note.ref, seq: note.seq }, 'reactions: notices derived again after an interrupted step');
         }
         // No event at that position: its writer stopped before appending; nothing happened.

@@ -4,9 +4,7 @@
  * event changes is in the event (times computed from policy are stored in its data), so
  * replaying never consults the clock or the configuration.
  */
-import { INFORMATIONAL_EVENTS, type ComplaintClass, type TicketEvent, type TicketState } from './types';
-
-type Owner = { id: number; name: string };
+import { INFORMATIONAL_EVENTS, type TicketEvent, type TicketState } from './types';
 
 function unclaim(next: TicketState): void {
   next.owner = undefined;
@@ -20,24 +18,23 @@ function unclaim(next: TicketState): void {
 export function applyEvent(state: TicketState | undefined, event: TicketEvent): TicketState {
   const lastEvent = { type: event.type, at: event.at };
   if (event.type === 'created') {
-    const initial = event.data as unknown as Omit<TicketState, 'seq' | 'lastEventAt' | 'lastEvent'>;
-    return { ...initial, seq: event.seq, lastEvent, lastEventAt: event.at };
+    if (!event.data) throw new Error(`created event of ${event.ref} carries no ticket`);
+    return { ...event.data, seq: event.seq, lastEvent, lastEventAt: event.at };
   }
   if (!state) throw new Error(`event ${event.type} #${event.seq} of ${event.ref} has no created event before it`);
   // A survey sent or a reminder is part of the record, not a change residents or staff track.
   if (INFORMATIONAL_EVENTS.includes(event.type)) {
     // A scheduler event recorded once per key (src/tickets/service.ts recordOnce) leaves its key.
-    const key = event.data?.key;
+    const key = event.data && 'key' in event.data ? event.data.key : undefined;
     return typeof key === 'string' ? { ...state, seq: event.seq, recordedKeys: [...(state.recordedKeys ?? []), key] } : { ...state, seq: event.seq };
   }
   const next: TicketState = { ...state, seq: event.seq, lastEvent, lastEventAt: event.at };
-  const data = event.data ?? {};
   switch (event.type) {
     case 'claimed':
       next.status = 'claimed';
       next.owner = { id: event.actor.id, name: event.actor.name };
       next.claimedAt = event.at;
-      next.onSiteDueAt = data.onSiteDueAt as Date | undefined;
+      next.onSiteDueAt = event.data?.onSiteDueAt;
       break;
     case 'arrived':
       next.status = 'on_site';
@@ -47,9 +44,9 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
     case 'resolved':
       next.status = 'resolved';
       next.resolvedAt = event.at;
-      next.autoConfirmAt = data.autoConfirmAt as Date;
+      next.autoConfirmAt = event.data?.autoConfirmAt;
       next.waiting = undefined;
-      next.result = { text: event.text ?? '', media: event.media ?? [], fee: data.fee as number | undefined };
+      next.result = { text: event.text ?? '', media: event.media ?? [], fee: event.data?.fee };
       break;
     case 'confirmed':
     case 'auto_confirmed':
@@ -67,29 +64,29 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
       break;
     case 'transferred':
       unclaim(next);
-      next.department = data.to as string;
-      next.transferredFrom = data.from as string;
-      next.responseDueAt = data.responseDueAt as Date;
+      next.department = event.data!.to;
+      next.transferredFrom = event.data!.from;
+      next.responseDueAt = event.data!.responseDueAt;
       break;
     case 'released':
       unclaim(next);
       break;
     case 'reassigned':
-      next.owner = data.to as Owner;
+      next.owner = event.data!.to;
       next.status = state.status === 'reopened' ? 'reopened' : 'claimed';
       next.claimedAt = event.at;
       next.arrivedAt = undefined;
-      next.onSiteDueAt = data.onSiteDueAt as Date | undefined;
+      next.onSiteDueAt = event.data?.onSiteDueAt;
       break;
     case 'rescheduled':
-      next.waiting = { reason: event.text ?? '', until: data.until as Date, parts: !!data.parts };
-      if (!state.arrivedAt) next.onSiteDueAt = data.until as Date;
+      next.waiting = { reason: event.text ?? '', until: event.data!.until, parts: !!event.data!.parts };
+      if (!state.arrivedAt) next.onSiteDueAt = event.data!.until;
       break;
     case 'deadline_extended':
-      next.resolutionDueAt = data.until as Date;
+      next.resolutionDueAt = event.data!.until;
       break;
     case 'repeat_flagged':
-      next.repeatOf = data.of as string;
+      next.repeatOf = event.data?.of;
       break;
     case 'urged':
       next.lastUrgedAt = event.at;
@@ -101,16 +98,17 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
       next.autoConfirmAt = undefined;
       break;
     case 'classified': {
-      const cls = data.class as ComplaintClass;
+      const data = event.data!;
+      const cls = data.class;
       next.complaint = {
         ...state.complaint!,
         class: cls,
         classifiedBy: { id: event.actor.id, name: event.actor.name },
-        firstAnswerDueAt: data.firstAnswerDueAt as Date | undefined,
+        firstAnswerDueAt: data.firstAnswerDueAt,
       };
-      next.resolutionDueAt = data.resolutionDueAt as Date;
+      next.resolutionDueAt = data.resolutionDueAt;
       if (data.owner) {
-        next.owner = data.owner as Owner;
+        next.owner = data.owner;
         if (state.status === 'open') next.status = 'claimed';
         next.claimedAt = next.claimedAt ?? event.at;
       }
@@ -120,7 +118,7 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
         next.owner = next.owner ?? { id: event.actor.id, name: event.actor.name };
         next.status = 'resolved';
         next.resolvedAt = event.at;
-        next.autoConfirmAt = data.autoConfirmAt as Date;
+        next.autoConfirmAt = event.data?.autoConfirmAt;
         next.result = { text: event.text ?? '', media: [] };
       }
       break;
@@ -128,6 +126,9 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
     default:
       // info_added, note_added: part of the record, no change of state.
       break;
+  }
+  if (!state.firstResponse && !state.owner && next.owner) {
+    next.firstResponse = { at: event.at, dueAt: state.responseDueAt, department: next.department };
   }
   return next;
 }

@@ -25,7 +25,7 @@ import { allocateRef } from './numbering';
 import { applyEvent } from './projection';
 import { TicketRepository, type CardLocation } from './repository';
 import { answerRefusal, decide, servesDepartment, showsStaleCard, type Refusal, type TicketAction } from './rules';
-import type { ComplaintClass, Media, RepairReport, ResidentContact, TicketEvent, TicketState } from './types';
+import type { ComplaintClass, EventDataByType, Media, RepairReport, ResidentContact, TicketEvent, TicketEventType, TicketState } from './types';
 
 export type ActionResult =
   | { ok: true; ticket: TicketState; event: TicketEvent }
@@ -45,9 +45,17 @@ export interface TicketServiceDeps {
   reactor: Reactor;
 }
 
-type EventDraft = Pick<TicketEvent, 'type'> & Partial<Pick<TicketEvent, 'text' | 'media' | 'data'>>;
+/** An event before it has its place in the log: its type, and the data that type carries. */
+type EventDraft = { [T in TicketEventType]: { type: T; text?: string; media?: Media[]; data?: EventDataByType[T] } }[TicketEventType];
+/** What the scheduler records (informational events: they change no state). */
+type RecordedType = 'survey_sent' | 'survey_resent' | 'survey_answered' | 'survey_no_answer' | 'reminded' | 'escalated' | 'reannounced' | 'progress_sent';
 /** Returns the event to record, or a refusal found only once the state is known. */
 type Drafter = (ticket: TicketState, now: Date) => EventDraft | Refusal;
+
+/** A scheduler event's draft: TypeScript cannot see that a generic type and its data belong together, so this says it once. */
+function draftOf<T extends RecordedType>(type: T, text: string | undefined, data: EventDataByType[T] | undefined): EventDraft {
+  return { type, text, data } as EventDraft;
+}
 
 const later = (base: Date | string, ms: number) => new Date(new Date(base).getTime() + ms);
 
@@ -94,7 +102,7 @@ export class TicketService {
       actor: { id: actor.id, role: actor.role, name: initial.anonymous ? '' : actor.name },
       text: initial.report.description,
       media: initial.report.media,
-      data: { ...initial, ref, day, month: localMonthKey(now, policy.timezone) } as unknown as Record<string, unknown>,
+      data: { ...initial, ref, day, month: localMonthKey(now, policy.timezone) },
     };
     await this.deps.reactor.intend(ref, 1);
     if (!(await this.repo.append(event))) throw new Error(`reference ${ref} was allocated twice`);
@@ -187,19 +195,16 @@ export class TicketService {
     return this.act(ref, 'classify', actor, (ticket, now) => {
       const limits = policy.complaintResolution;
       const created = ticket.createdAt;
-      const data: Record<string, unknown> = { class: cls };
+      const text = options.explanation;
       if (cls === 'major') {
-        data.firstAnswerDueAt = later(created, limits.majorFirstAnswer);
-        data.resolutionDueAt = later(created, limits.major);
-        if (options.manager) data.owner = options.manager;
-      } else if (cls === 'invalid') {
-        if (!options.explanation) return { reason: 'not_applicable' };
-        data.resolutionDueAt = now;
-        data.autoConfirmAt = autoConfirmAt(now, policy);
-      } else {
-        data.resolutionDueAt = later(created, limits[cls]);
+        const major = { class: cls, firstAnswerDueAt: later(created, limits.majorFirstAnswer), resolutionDueAt: later(created, limits.major) };
+        return { type: 'classified', text, data: options.manager ? { ...major, owner: options.manager } : major };
       }
-      return { type: 'classified', text: options.explanation, data };
+      if (cls === 'invalid') {
+        if (!options.explanation) return { reason: 'not_applicable' };
+        return { type: 'classified', text, data: { class: cls, resolutionDueAt: now, autoConfirmAt: autoConfirmAt(now, policy) } };
+      }
+      return { type: 'classified', text, data: { class: cls, resolutionDueAt: later(created, limits[cls]) } };
     });
   }
 
@@ -248,8 +253,8 @@ export class TicketService {
   }
 
   /** Records what the scheduler did or noticed (a survey sent, a reminder, an escalation). */
-  record(ref: string, type: TicketEvent['type'], details: { text?: string; data?: Record<string, unknown> } = {}): Promise<ActionResult> {
-    return this.act(ref, 'record', SYSTEM_ACTOR, () => ({ type, ...details }));
+  record<T extends RecordedType>(ref: string, type: T, details: { text?: string; data?: EventDataByType[T] } = {}): Promise<ActionResult> {
+    return this.act(ref, 'record', SYSTEM_ACTOR, () => draftOf(type, details.text, details.data));
   }
 
   /**
@@ -260,9 +265,9 @@ export class TicketService {
    * ticket (a crash before the mark only costs the next tick one load). Its notices follow
    * the event as with any event.
    */
-  async recordOnce(ref: string, key: string, type: TicketEvent['type'], details: { text?: string; data?: Record<string, unknown> } = {}): Promise<ActionResult | 'done'> {
+  async recordOnce<T extends RecordedType>(ref: string, key: string, type: T, details: { text?: string; data: EventDataByType[T] }): Promise<ActionResult | 'done'> {
     const result = await this.act(ref, 'record', SYSTEM_ACTOR, (ticket) =>
-      ticket.recordedKeys?.includes(key) ? { reason: 'not_applicable' } : { type, text: details.text, data: { ...details.data, key } },
+      ticket.recordedKeys?.includes(key) ? { reason: 'not_applicable' } : draftOf(type, details.text, { ...details.data, key }),
     );
     if (result.ok || result.reason === 'not_applicable') await claimOnce(this.deps.models, key, this.deps.clock.now());
     return result.ok ? result : 'done';
@@ -366,11 +371,11 @@ export class TicketService {
       }
       // A resident is named as registered on the report (anonymous complainants not at all).
       const name = actor.role === 'resident' ? (ticket.anonymous ? '' : ticket.resident.name || actor.name) : actor.name;
-      const event: TicketEvent = { ref, seq: ticket.seq + 1, at: now, actor: { id: actor.id, role: actor.role, name }, ...drafted };
+      const event: TicketEvent = { ...drafted, ref, seq: ticket.seq + 1, at: now, actor: { id: actor.id, role: actor.role, name } };
       await this.deps.reactor.intend(ref, event.seq);
       if (await this.repo.append(event)) {
         const next = applyEvent(ticket, event);
-        await Promise.all([this.repo.saveProjection(next), this.deps.reactor.react(event, next)]);
+        await Promise.all([this.repo.saveProjection(next), this.deps.reactor.react(event, next, ticket)]);
         this.deps.log.info({ ref, action, actorId: actor.id, seq: event.seq, status: next.status }, 'ticket changed');
         return { ok: true, ticket: next, event };
       }

@@ -1,6 +1,7 @@
 import type { Role } from '../people/actors';
 import type { RepairKindId } from '../config/office';
 import type { TicketKind } from './reference';
+import type { AlertLevel, LimitId } from '../limits/rules';
 
 export type TicketStatus = 'open' | 'claimed' | 'on_site' | 'resolved' | 'reopened' | 'closed' | 'cancelled';
 
@@ -101,6 +102,12 @@ export interface TicketState {
   nightIntake: boolean;
   owner?: { id: number; name: string };
   claimedAt?: Date;
+  /**
+   * The first time anyone took the ticket on (a claim, a reassignment or a classification that
+   * gave it an owner), with the response limit it had then: kept through releases and
+   * transfers, it is the response the monthly figures judge (src/figures/facts.ts).
+   */
+  firstResponse?: { at: Date; dueAt: Date; department: string };
   onSiteDueAt?: Date;
   arrivedAt?: Date;
   resolvedAt?: Date;
@@ -164,13 +171,61 @@ export const INFORMATIONAL_EVENTS: TicketEventType[] = [
   'progress_sent',
 ];
 
-export interface TicketEvent {
+type Person = { id: number; name: string };
+/** Recorded once per key by the scheduler (TicketService.recordOnce). */
+type Keyed = { key?: string };
+
+/**
+ * What each kind of event carries besides its text and media. Times computed from the policy
+ * are stored here, so replaying the log never consults the clock or the configuration.
+ */
+export interface EventDataByType {
+  /** The whole initial ticket (creation.ts), with its reference and office-local day and month. */
+  created: Omit<TicketState, 'seq' | 'lastEvent' | 'lastEventAt'>;
+  claimed: { onSiteDueAt?: Date; byAnswering?: boolean };
+  arrived: Record<string, never>;
+  resolved: { fee?: number; autoConfirmAt: Date };
+  confirmed: Record<string, never>;
+  /** From "resolved" (the resident disputes) or from "closed" (a dissatisfied survey). */
+  reopened: { source?: 'survey'; survey?: string };
+  info_added: { afterDispute?: boolean };
+  transferred: { from: string; to: string; responseDueAt: Date };
+  released: { from?: Person; automatic?: boolean };
+  reassigned: { to: Person; onSiteDueAt?: Date };
+  rescheduled: { until: Date; parts: boolean };
+  note_added: { toResident: boolean };
+  urged: Record<string, never>;
+  cancelled: { reasonCode?: string };
+  classified: { class: ComplaintClass; resolutionDueAt: Date; firstAnswerDueAt?: Date; owner?: Person; autoConfirmAt?: Date };
+  auto_confirmed: Record<string, never>;
+  deadline_extended: { until: Date };
+  repeat_flagged: { of: string; ofCreatedAt?: Date };
+  survey_sent: Keyed & { survey: string; stage: string; round: number };
+  survey_resent: Keyed & { survey: string; stage: string; round: number };
+  survey_answered: { survey: string; part?: string; dissatisfied?: boolean; [answer: string]: unknown };
+  survey_no_answer: { survey: string; stage: string };
+  reminded: Keyed & { limit: LimitId; level: AlertLevel; due: Date };
+  escalated: Keyed & { limit: LimitId; level: AlertLevel; due: Date };
+  reannounced: Keyed & { number: number; openSince?: Date };
+  progress_sent: Keyed & { week: number };
+}
+
+interface EventBase {
   ref: string;
   seq: number;
-  type: TicketEventType;
   at: Date;
   actor: { id: number; role: Role; name: string };
   text?: string;
   media?: Media[];
-  data?: Record<string, unknown>;
+}
+
+/** One entry of a ticket's log; `data` is typed by the event's type. */
+export type TicketEvent = { [T in TicketEventType]: EventBase & { type: T; data?: EventDataByType[T] } }[TicketEventType];
+
+/** An event of one type. */
+export type EventOf<T extends TicketEventType> = Extract<TicketEvent, { type: T }>;
+
+/** The data of an event when it is of the given type (undefined otherwise), typed by that type. */
+export function dataOf<T extends TicketEventType>(event: TicketEvent, type: T): EventDataByType[T] | undefined {
+  return event.type === type ? ((event as EventOf<T>).data as EventDataByType[T] | undefined) : undefined;
 }

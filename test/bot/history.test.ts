@@ -25,17 +25,18 @@ const ZHANG: Actor = { id: 601, name: '张', role: 'staff', chats: [], headOf: [
 const HEAD: Actor = { id: 801, name: '王主管', role: 'head', chats: [], headOf: ['engineering'] };
 const LI: Actor = { id: 602, name: '李', role: 'staff', chats: [], headOf: [] };
 
-type Step = [TicketEventType, Actor, Partial<Pick<TicketEvent, 'text' | 'data' | 'media'>>?];
+/** A step of a hand-made log (its data loosely typed, as fixtures are). */
+type Step = [TicketEventType, Actor, { text?: string; media?: TicketEvent['media']; data?: Record<string, unknown> }?];
 
 /** A log as the service writes it: one event a minute after the created one. */
 function log(created: Record<string, unknown>, steps: Step[], anonymous = false): { ticket: TicketState; events: TicketEvent[] } {
   const ref = created.kind === 'complaint' ? 'TS-20261123-001' : 'BX-20261123-001';
   const at = (i: number) => new Date(START.getTime() + i * 60_000);
   const name = (actor: Actor) => (anonymous && actor.role === 'resident' ? '' : actor.name);
-  const events: TicketEvent[] = [
+  const events = [
     { ref, seq: 1, type: 'created', at: at(0), actor: { id: RESIDENT.id, role: 'resident', name: name(RESIDENT) }, data: { ...created, ref, day: '2026-11-23', month: '2026-11' } },
     ...steps.map(([type, actor, extra], i) => ({ ref, seq: i + 2, type, at: at(i + 1), actor: { id: actor.id, role: actor.role, name: name(actor) }, ...extra })),
-  ];
+  ] as TicketEvent[];
   return { ticket: replay(events)!, events };
 }
 

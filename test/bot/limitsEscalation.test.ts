@@ -82,7 +82,7 @@ test('reminder to the owner, then the head, then the manager: each once, with tw
   expect(sends(head.id, ref)).toHaveLength(1);
   expect(sends(manager.id, ref)).toHaveLength(1);
   expect((await eventsOf(h, ref, 'reminded')).map((e) => e.data)).toEqual([{ limit: 'resolution', level: 'remind', due: ticket.resolutionDueAt, key: expect.stringMatching(/^lim:/) }]);
-  expect((await eventsOf(h, ref, 'escalated')).map((e) => e.data?.level)).toEqual(['head', 'manager']);
+  expect((await eventsOf(h, ref, 'escalated')).map((e) => (e.data as Record<string, unknown> | undefined)?.level)).toEqual(['head', 'manager']);
   expect((await eventsOf(h, ref, 'escalated'))[0].text).toBe('已超过完成时限（2026-11-23 10:01），已通知 王主管');
 });
 
@@ -111,7 +111,7 @@ test('an unclaimed ticket: the group is reminded before the response limit, the 
   h.clock.set(new Date(created + 12 * SEC + 20 * SEC));
   await run('alerts');
   expect(sentTo(h, STAFF_CHAT, `${ref}（公共部位报修 · 检修 · 3栋门禁失灵）已超过上门时限`)).toHaveLength(1);
-  expect((await eventsOf(h, ref, 'escalated')).map((e) => e.data?.limit)).toEqual(['response', 'onSite']);
+  expect((await eventsOf(h, ref, 'escalated')).map((e) => (e.data as Record<string, unknown> | undefined)?.limit)).toEqual(['response', 'onSite']);
 });
 
 test('a crash before the alert is recorded, or after it but before it is marked done: it is recorded and sent once', async () => {
@@ -139,5 +139,5 @@ test('a crash before the alert is recorded, or after it but before it is marked 
   expect(await h.database.models.JobRun.exists({ _id: key })).toBeTruthy();
   await h.settle();
   expect(alerts()).toHaveLength(1);
-  expect((await eventsOf(h, ticket.ref, 'escalated')).map((e) => e.data?.limit)).toEqual(['response']);
+  expect((await eventsOf(h, ticket.ref, 'escalated')).map((e) => (e.data as Record<string, unknown> | undefined)?.limit)).toEqual(['response']);
 });

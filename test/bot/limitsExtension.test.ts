@@ -47,7 +47,7 @@ test("a rescheduled visit moves the on-site limit: nothing at the old time, the 
   at(createdAt, 60);
   await run('alerts');
   expect(sentTo(h, STAFF_CHAT, `${ref}（公共部位报修 · 检修 · 地库照明坏了）已超过上门时限（2026-11-23 10:01）`)).toHaveLength(1);
-  expect((await eventsOf(h, ref, 'escalated')).map((e) => [e.data?.limit, new Date(e.data?.due as Date).getTime()])).toEqual([['onSite', new Date(createdAt).getTime() + 60 * SEC]]);
+  expect((await eventsOf(h, ref, 'escalated')).map((e) => [(e.data as Record<string, unknown> | undefined)?.limit, new Date((e.data as Record<string, unknown> | undefined)?.due as Date).getTime()])).toEqual([['onSite', new Date(createdAt).getTime() + 60 * SEC]]);
 });
 
 test('past the resolution limit: only a head (or the manager) approves more time, and the levels start over', async () => {

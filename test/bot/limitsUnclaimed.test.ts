@@ -50,7 +50,7 @@ test('an unclaimed ticket is announced again after the wait, up to the configure
     await first('reannounce');
   }
   expect(announcements()).toHaveLength(3); // at 10, 20 and 30 s; then the head's alerts take over
-  expect((await eventsOf(h, ref, 'reannounced')).map((e) => e.data?.number)).toEqual([1, 2, 3]);
+  expect((await eventsOf(h, ref, 'reannounced')).map((e) => (e.data as Record<string, unknown> | undefined)?.number)).toEqual([1, 2, 3]);
 
   // Claimed, then given back: the count starts again from the release.
   at(createdAt, 55);
@@ -93,7 +93,7 @@ test('an unclaimed emergency is announced every interval until claimed; after a 
     await run('reannounce');
   }
   expect(announcements()).toHaveLength(4);
-  expect((await eventsOf(h, ref, 'reannounced')).map((e) => e.data?.number)).toEqual([1, 2, 3, 5]);
+  expect((await eventsOf(h, ref, 'reannounced')).map((e) => (e.data as Record<string, unknown> | undefined)?.number)).toEqual([1, 2, 3, 5]);
 });
 
 test('a claimed ticket with no progress goes back to the pool with a message to the group, once', async () => {

@@ -55,7 +55,7 @@ test('not before a week, then once a week until resolved, from any number of ins
   h.clock.set(local('2026-12-07T10:00:00'));
   await first('weekly-progress');
   expect(progress()).toHaveLength(2);
-  expect((await eventsOf(h, ref, 'progress_sent')).map((e) => e.data?.week)).toEqual([1, 2]);
+  expect((await eventsOf(h, ref, 'progress_sent')).map((e) => (e.data as Record<string, unknown> | undefined)?.week)).toEqual([1, 2]);
 
   // Resolved: no more progress messages (the resident confirms or disputes instead).
   const zhangActor = await h.services.staff.actorFor({ id: zhang.id, firstName: '张' });

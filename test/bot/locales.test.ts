@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { COVERAGE_CLASSES } from '../../src/followups/config';
 import { COMPLAINT_CLASSES, EMERGENCY_TYPES } from '../../src/tickets/types';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -132,6 +133,7 @@ const FAMILIES: Record<string, string[]> = {
   'resident-accepted-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'handover-kind-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'history-': ['reminded', 'escalated', 'reannounced'],
+  'figures-coverage-': COVERAGE_CLASSES,
   'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket', 'late'],
 };
 

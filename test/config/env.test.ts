@@ -35,17 +35,19 @@ describe('loadEnv', () => {
       officeTimezone: 'America/New_York',
       logLevel: 'debug',
       port: 8080,
+      pollingTakeover: 30_000,
     });
   });
 
   it('defaults to Shanghai time and info logging whatever the server zone', () => {
-    expect(loadEnv({ TZ: 'America/New_York' })).toEqual({ officeTimezone: 'Asia/Shanghai', logLevel: 'info' });
+    expect(loadEnv({ TZ: 'America/New_York' })).toEqual({ officeTimezone: 'Asia/Shanghai', logLevel: 'info', pollingTakeover: 30_000 });
   });
 
   it('treats empty strings as unset and trims values', () => {
     expect(loadEnv({ BOT_TOKEN: '', STAFF_CHAT_ID: '  ', OFFICE_TIMEZONE: '', PORT: '' })).toEqual({
       officeTimezone: 'Asia/Shanghai',
       logLevel: 'info',
+      pollingTakeover: 30_000,
     });
     expect(loadEnv({ STAFF_CHAT_ID: ' -100123 ', LOG_LEVEL: 'WARN' })).toMatchObject({ staffChatId: -100123, logLevel: 'warn' });
   });
@@ -92,6 +94,41 @@ describe('loadEnv', () => {
       'TELEGRAM_API_ROOT',
     ]);
     expect(e.message).toContain('PORT: must be between 1 and 65535 (example: PORT=8080)');
+  });
+});
+
+describe('webhook mode', () => {
+  const SECRET = 'a1b2c3d4e5f6a7b8c9d0';
+  it('reads WEBHOOK_URL (without a trailing slash) and WEBHOOK_SECRET', () => {
+    expect(loadEnv({ WEBHOOK_URL: 'https://bot.example.com/', WEBHOOK_SECRET: SECRET, PORT: '8080' })).toMatchObject({
+      webhookUrl: 'https://bot.example.com',
+      webhookSecret: SECRET,
+      port: 8080,
+    });
+  });
+
+  it('needs a secret and a port with a webhook URL', () => {
+    const e = errorOf(() => loadEnv({ WEBHOOK_URL: 'https://bot.example.com' }));
+    expect(e.problems.map((p) => p.split(':')[0]).sort()).toEqual(['PORT', 'WEBHOOK_SECRET']);
+    expect(e.message).toContain('openssl rand -hex 32');
+  });
+
+  it('refuses plain http, a query, and a short or odd secret, without echoing the secret', () => {
+    const e = errorOf(() => loadEnv({ WEBHOOK_URL: 'http://bot.example.com', WEBHOOK_SECRET: 'short', PORT: '8080' }));
+    expect(e.problems.map((p) => p.split(':')[0]).sort()).toEqual(['WEBHOOK_SECRET', 'WEBHOOK_URL']);
+    expect(e.message).toContain('https://');
+    expect(e.message).not.toContain('"short"');
+    const q = errorOf(() => loadEnv({ WEBHOOK_URL: 'https://bot.example.com/?x=1', WEBHOOK_SECRET: 'has spaces in it, sixteen+', PORT: '8080' }));
+    expect(q.problems.map((p) => p.split(':')[0]).sort()).toEqual(['WEBHOOK_SECRET', 'WEBHOOK_URL']);
+  });
+});
+
+describe('POLLING_TAKEOVER', () => {
+  it('is a duration of at least 2 seconds', () => {
+    expect(loadEnv({ POLLING_TAKEOVER: '10s' }).pollingTakeover).toBe(10_000);
+    expect(loadEnv({ POLLING_TAKEOVER: '2m' }).pollingTakeover).toBe(120_000);
+    expect(errorOf(() => loadEnv({ POLLING_TAKEOVER: '1s' })).problems[0]).toMatch(/^POLLING_TAKEOVER: must be at least 2s.*POLLING_TAKEOVER=30s/);
+    expect(errorOf(() => loadEnv({ POLLING_TAKEOVER: '30' })).problems[0]).toMatch(/^POLLING_TAKEOVER: .*no unit/);
   });
 });
 

@@ -42,7 +42,7 @@ describe('config/office.example.yaml', () => {
   it('shows the defaults', () => {
     const fromExample = loadOfficePolicyFile(EXAMPLE, { ...ctx, staffChatId: -100 });
     const defaults = defaultOfficePolicy({ ...ctx, staffChatId: -100 });
-    for (const key of ['language', 'contactOnCard', 'repairKinds', 'response', 'complaintResolution', 'internalTask', 'frontDesk', 'visits', 'confirmation', 'limits'] as const) {
+    for (const key of ['language', 'contactOnCard', 'repairKinds', 'response', 'complaintResolution', 'internalTask', 'frontDesk', 'visits', 'confirmation', 'limits', 'figures'] as const) {
       expect(fromExample[key]).toEqual(defaults[key]);
     }
     expect(fromExample.departments.map((d) => d.name)).toEqual(defaults.departments.map((d) => d.name));

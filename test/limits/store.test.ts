@@ -77,11 +77,11 @@ test("a major complaint's first answer: reminded and escalated until a note reac
   expect(sentTo(h, people.manager.id, '首次答复时限')).toHaveLength(1);
   h.clock.set(new Date(created + 50 * SEC));
   await run('alerts');
-  expect((await eventsOf(h, complaint.ref, 'escalated')).map((e) => e.data?.limit)).toEqual(['firstAnswer']);
+  expect((await eventsOf(h, complaint.ref, 'escalated')).map((e) => (e.data as Record<string, unknown> | undefined)?.limit)).toEqual(['firstAnswer']);
 
   // A note to the resident is the first answer: the manager's level never comes.
   await h.services.tickets.note(complaint.ref, manager, { text: '已核实，正在办理退费', media: [], toResident: true });
   h.clock.set(new Date(created + 100 * SEC));
   await run('alerts');
-  expect((await eventsOf(h, complaint.ref, 'escalated')).map((e) => `${e.data?.limit}:${e.data?.level}`)).toEqual(['firstAnswer:head']);
+  expect((await eventsOf(h, complaint.ref, 'escalated')).map((e) => `${(e.data as Record<string, unknown> | undefined)?.limit}:${(e.data as Record<string, unknown> | undefined)?.level}`)).toEqual(['firstAnswer:head']);
 });

@@ -26,8 +26,8 @@ const repair = () =>
   ticketFrom(initialRepair(resident, { repairKind: 'public', category: 'inspect', location: '5栋大堂', atHome: false, description: '门禁坏了', media: [], visit: { asap: true } }, NOW, policy), 'BX-20261123-001');
 
 /** Applies the event and returns its notices, with the ticket after it. */
-function after(ticket: TicketState, event: Omit<TicketEvent, 'ref' | 'seq' | 'at'>): { notices: Notice[]; ticket: TicketState } {
-  const full: TicketEvent = { ref: ticket.ref, seq: ticket.seq + 1, at: NOW, ...event };
+function after(ticket: TicketState, event: { type: TicketEvent['type']; actor: TicketEvent['actor']; text?: string; data?: object }): { notices: Notice[]; ticket: TicketState } {
+  const full = { ref: ticket.ref, seq: ticket.seq + 1, at: NOW, ...event } as TicketEvent;
   const next = applyEvent(ticket, full);
   return { notices: consequences(full, next, policy), ticket: next };
 }

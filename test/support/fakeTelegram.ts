@@ -88,6 +88,12 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, any> {
     const head = part.slice(0, sep);
     const name = /name="([^"]*)"/i.exec(head)?.[1];
     // File parts are referenced from other fields via attach://<name>; those fields already read '<file>'.
+    // Their name and content are kept in `__files` for tests that read an uploaded document.
+    const filename = /filename="?([^";\r\n]*)"?/i.exec(head)?.[1];
+    if (name && filename !== undefined) {
+      const content = Buffer.from(part.slice(sep + 4).replace(/\r\n$/, ''), 'latin1').toString('utf8');
+      params.__files = [...(params.__files ?? []), { field: name, filename, content }];
+    }
     if (!name || /filename=/i.test(head)) continue;
     const value = Buffer.from(part.slice(sep + 4).replace(/\r\n$/, ''), 'latin1').toString('utf8');
     params[name] = formValue(name, value);

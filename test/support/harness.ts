@@ -2,7 +2,7 @@
  * A whole bot as in production — real grammY, real conversations, real database — talking
  * to the fake Bot API over HTTP. Tests feed updates and read Bot API calls and the database.
  */
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Bot } from 'grammy';
 import { createBot } from '../../bot/createBot';
 import type { AppServices, BotContext } from '../../bot/context';
@@ -39,6 +39,8 @@ export function testPolicy(overrides: Partial<OfficePolicy> = {}): OfficePolicy 
   // Tests run at machine speed: Telegram's pace (1 a second per chat, 20 a minute per group)
   // would only slow them down. test/outbox/* and the bench check the real limits.
   policy.outbox = { ...policy.outbox, globalPerSecond: 100_000, perChatPerSecond: 1000, perChatBurst: 1000, perGroupPerMinute: 100_000 };
+  // Likewise a whole flow at one instant of the test clock would count as a flood (test/runtime/flood checks it).
+  policy.flood = { ...policy.flood, maxUpdates: 100_000 };
   return { ...policy, ...overrides };
 }
 
@@ -69,6 +71,8 @@ export interface Harness {
 export interface HarnessOptions {
   policy?: OfficePolicy;
   start?: Date;
+  /** The services' logger (default: silent, or TEST_LOG_LEVEL). */
+  log?: Logger;
 }
 
 /** The same object whose async methods (and those of its members) also wait for the sends they caused. */
@@ -98,7 +102,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       throw new Error(`missing text "${key}" in ${lang}`);
     },
   });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const u = new UpdateFactory();
   // Who is in the staff group, as getChatMember would say.
   for (const member of [people.zhang, people.li, people.head]) fake.setChatMember(STAFF_CHAT, member.id, 'member');

@@ -21,9 +21,10 @@ const report = { repairKind: 'household' as const, category: 'inspect', location
 const alice = residentActor(501, '爱丽丝');
 const zhang: Actor = { id: 601, name: '张', role: 'staff', chats: [STAFF_CHAT], headOf: [] };
 
-function event(seq: number, type: TicketEvent['type'], extra: Partial<TicketEvent> = {}): TicketEvent {
+/** A hand-made event (fixtures carry loosely typed data). */
+function event(seq: number, type: TicketEvent['type'], extra: { text?: string; media?: TicketEvent['media']; data?: object } = {}): TicketEvent {
   const actor = type === 'created' || type === 'confirmed' || type === 'reopened' || type === 'info_added' ? alice : zhang;
-  return { ref: 'BX-20261123-001', seq, type, at: at(seq), actor: { id: actor.id, role: actor.role, name: actor.name }, ...extra };
+  return { ref: 'BX-20261123-001', seq, type, at: at(seq), actor: { id: actor.id, role: actor.role, name: actor.name }, ...extra } as TicketEvent;
 }
 
 const initial = {
