@@ -19,14 +19,16 @@ beforeAll(async () => {
   policy.departments = policy.departments.map((d) => (d.id === 'cleaning' ? { ...d, heads: [OTHER_HEAD] } : d));
   h = await createHarness({ policy, start: local('2026-10-21T10:00') }); // no hand-made ticket that day: its own reference
   await new FactStore(h.services.db, policy).record(Object.values(octoberOffice()).flatMap((t) => factsOfLog(t.events, policy)));
-  // A report made through the service, whose facts were never recorded (the event path is wired elsewhere):
-  // the job's catch-up finds it in the event log.
+  // A report made through the service, whose facts were then lost (as if the process had died
+  // between its event and its facts): the job's catch-up finds it in the event log.
   const alice = { telegramId: 501, name: '爱丽丝', phone: '+8613812345678', building: '9', room: '101', language: 'zh-CN' };
-  await h.services.tickets.createRepair(
+  const lost = await h.services.tickets.createRepair(
     alice,
     { repairKind: 'public', category: 'landscape', location: '9栋', atHome: false, description: '树倒了', media: [], visit: { asap: true } },
     residentActor(501, '爱丽丝'),
   );
+  const facts = new FactStore(h.services.db, policy).collection('2026-10');
+  expect((await facts.deleteMany({ _id: { $regex: `^${lost.ref}:` } })).deletedCount).toBe(2);
 });
 afterAll(async () => {
   await h.close();

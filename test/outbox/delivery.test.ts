@@ -71,7 +71,10 @@ test('429 with retry_after and 502: every message delivered once, in order per c
   h.fake.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, (p) => p.text === '712-1');
   h.fake.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, (p) => p.text === '712-1');
   const started = Date.now();
-  expect(await a.outbox.flush()).toBeGreaterThanOrEqual(12);
+  // Flushed until all 12 are out (each flush is bounded in time; a busy machine may need more than one).
+  let finished = 0;
+  for (let round = 0; round < 20 && finished < 12; round++) finished += await a.outbox.flush();
+  expect(finished).toBeGreaterThanOrEqual(12);
   for (const chatId of chats) expect(sentTexts(h, chatId)).toEqual([1, 2, 3, 4].map((n) => `${chatId}-${n}`));
   // Which chat's failure came first is the chats' race; within each chat the order is fixed.
   expect(failedCalls(h).map((c) => String(c.params.text)).sort()).toEqual(['711-2', '712-1', '712-1']);
@@ -102,7 +105,12 @@ test('two instances on one database: each of 90 items sent exactly once, in orde
   for (let n = 1; n <= 3; n++) {
     for (const chatId of chats) await (chatId % 2 ? one : two).outbox.send(message(chatId, `${chatId}#${n}`), 'background');
   }
-  const [byOne, byTwo] = await Promise.all([one.outbox.flush(), two.outbox.flush()]);
+  // Flushed together until all are out (each flush is bounded in time; a busy machine needs several).
+  let [byOne, byTwo] = [0, 0];
+  for (let round = 0; round < 30 && byOne + byTwo < 90; round++) {
+    const [a, b] = await Promise.all([one.outbox.flush(), two.outbox.flush()]);
+    [byOne, byTwo] = [byOne + a, byTwo + b];
+  }
   expect(byOne + byTwo).toBe(90);
   // Both did part of the work (the claims, not luck, kept them apart).
   expect(byOne).toBeGreaterThan(0);
