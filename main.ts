@@ -5,7 +5,6 @@
  * stops cleanly. `npm start` runs the compiled copy of this file (dist/main.js).
  */
 import 'dotenv/config';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Api } from 'grammy';
@@ -27,7 +26,7 @@ import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } f
 import { createHttpApp, listen, type Route } from './src/http/app';
 import { createLogger, redactSecrets, type Logger } from './src/log';
 import { projectRoot } from './src/paths';
-import { PollingLeases } from './src/polling/leases';
+import { PollingLeases, holderId } from './src/polling/leases';
 import { HandoverJob } from './src/jobs/handover';
 import { Scheduler } from './src/jobs/scheduler';
 import { handoverDelivery } from './bot/handover';
@@ -166,8 +165,9 @@ async function main(): Promise<void> {
   logger.info({ username: botInfo.username, departments: policy.departments.length, entry }, 'bot starting (long polling)');
   const pollingApi = new Api(token, { apiRoot });
   pollingApi.config.use(apiHealth.transformer);
-  const leases = new PollingLeases(database.conn, { holder: `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, takeoverMs: env.pollingTakeover });
-  polling = await startPolling(bot, { log: logger, api: pollingApi, leases, takeoverMs: env.pollingTakeover });
+  const instance = env.instanceName ?? os.hostname();
+  const leases = new PollingLeases(database.conn, { holder: holderId(instance), takeoverMs: env.pollingTakeover });
+  polling = await startPolling(bot, { log: logger, api: pollingApi, leases, takeoverMs: env.pollingTakeover, instance });
   polling.done.catch((error: unknown) => {
     if (stopping) return;
     logger.fatal({ err: error }, 'long polling stopped');

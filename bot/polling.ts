@@ -14,7 +14,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, type Api, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
-import { LeaseWatch, type PollingLeases } from '../src/polling/leases';
+import { LeaseWatch, holderGoneHere, type PollingLeases } from '../src/polling/leases';
 import type { BotContext } from './context';
 
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'chat_member', 'my_chat_member'] as const;
@@ -38,6 +38,8 @@ export interface PollingOptions {
   leases: PollingLeases;
   /** A spare takes over after the lease has not been renewed for this long. */
   takeoverMs: number;
+  /** This instance's name, as in its lease (a dead holder of the same name is replaced at once). */
+  instance: string;
   /** How long stop() waits for updates still being handled. */
   drainMs?: number;
   /** After a 409, the lease holder polls again after this long. */
@@ -84,7 +86,7 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
   const drainMs = options.drainMs ?? 10_000;
   const renewEvery = Math.max(200, Math.floor(takeoverMs / 3));
   const checkEvery = Math.max(200, Math.floor(takeoverMs / 6));
-  const watch = new LeaseWatch({ takeoverMs });
+  const watch = new LeaseWatch({ takeoverMs, gone: (holder) => holderGoneHere(holder, options.instance) });
   let state: 'polling' | 'standby' = 'standby';
   let lease: number | undefined;
   let runner: RunnerHandle | undefined;

@@ -23,6 +23,8 @@ export interface Env {
   webhookSecret?: string;
   /** Long polling: a hot spare takes over after the poller's lease went unrenewed this long (ms). */
   pollingTakeover: number;
+  /** This instance's name in the polling lease (default: the host name). */
+  instanceName?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -40,6 +42,7 @@ const EXAMPLES: Record<string, string> = {
   WEBHOOK_URL: 'WEBHOOK_URL=https://helpdesk.example.com',
   WEBHOOK_SECRET: 'WEBHOOK_SECRET=<the output of: openssl rand -hex 32>',
   POLLING_TAKEOVER: 'POLLING_TAKEOVER=30s',
+  INSTANCE_NAME: 'INSTANCE_NAME=helpdesk-1',
 };
 
 // .env files often carry `KEY=` lines and stray spaces; both mean "not set" / the same value.
@@ -113,6 +116,7 @@ const schema = z.object({
       }
     }),
   ),
+  INSTANCE_NAME: optional(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1 to 64 characters of A-Z, a-z, 0-9, _ . -' })),
   WEBHOOK_SECRET: optional(
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, {
       message: 'must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram\'s rule; long, so it cannot be guessed)',
@@ -150,6 +154,7 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
   if (v.DATA_DIR !== undefined) env.dataDir = v.DATA_DIR;
   if (v.WEBHOOK_URL !== undefined) env.webhookUrl = v.WEBHOOK_URL.replace(/\/+$/, '');
   if (v.WEBHOOK_SECRET !== undefined) env.webhookSecret = v.WEBHOOK_SECRET;
+  if (v.INSTANCE_NAME !== undefined) env.instanceName = v.INSTANCE_NAME;
   return env;
 }
 

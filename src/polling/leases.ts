@@ -5,10 +5,37 @@
  * no $inc — see FACTS.md). The holder renews its own lease by setting a new renewal time
  * (nobody else writes to it); it releases it when it stops cleanly. A spare takes over when
  * the newest lease is released, or has not changed for `takeoverMs` of the spare's own time
- * (so the machines' clocks need not agree), or carries a renewal time far in the past.
+ * (so the machines' clocks need not agree), or carries a renewal time far in the past, or
+ * was held by a process of this instance that no longer runs (a restart after a crash).
  */
+import { randomBytes } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { isDuplicateKey } from '../db/models';
+
+/** How a process signs its lease: instance name (the host's, by default), pid, and a random part. */
+export function holderId(instance: string): string {
+  return `${instance}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * A holder on this same instance name whose process is gone (or whose pid is now ours: a
+ * container restarted as pid 1) cannot renew: a restart after a crash need not wait.
+ */
+export function holderGoneHere(holder: string, instance: string): boolean {
+  const m = /^(.*):(\d+):[0-9a-f]+$/.exec(holder);
+  if (!m || m[1] !== instance) return false;
+  const pid = Number(m[2]);
+  return pid === process.pid || !alive(pid);
+}
 
 export interface LeaseDoc {
   _id: number;
@@ -48,12 +75,12 @@ export class LeaseWatch {
   private seen = '';
   private since = 0;
 
-  constructor(private readonly options: { takeoverMs: number; now?: () => number }) {}
+  constructor(private readonly options: { takeoverMs: number; now?: () => number; gone?: (holder: string) => boolean }) {}
 
   judge(newest: LeaseDoc | null): Verdict {
     const now = (this.options.now ?? Date.now)();
     if (!newest) return { take: true, after: 0 };
-    if (newest.released) return { take: true, after: newest._id };
+    if (newest.released || this.options.gone?.(newest.holder)) return { take: true, after: newest._id };
     const key = `${newest._id}@${new Date(newest.renewedAt).getTime()}`;
     if (key !== this.seen) {
       this.seen = key;

@@ -29,7 +29,8 @@ beforeAll(async () => {
   db = createTestDatabase('build');
 });
 afterEach(async () => {
-  await bot?.kill();
+  // A clean stop releases the polling lease, so the next start polls at once.
+  await bot?.kill('SIGTERM');
   bot = undefined;
 });
 afterAll(async () => {
@@ -45,6 +46,7 @@ const env = () => ({
   LOG_LEVEL: 'info',
   PORT: '',
   WEBHOOK_URL: '',
+  POLLING_TAKEOVER: '2s',
 });
 
 async function greets(name: string, id: number, lang: string, expected: RegExp): Promise<void> {

@@ -53,8 +53,10 @@ afterAll(async () => {
   await fake.close();
 });
 
-function start(): BotProcess {
+/** `instance` stands for the machine: the same name is a restart on the same machine. */
+function start(instance: string): BotProcess {
   const b = startBot('tsx', {
+    INSTANCE_NAME: instance,
     BOT_TOKEN: '123456:HOT-SPARE',
     TELEGRAM_API_ROOT: fake.apiRoot,
     STAFF_CHAT_ID: String(STAFF),
@@ -79,9 +81,10 @@ async function answered(id: number): Promise<number> {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 test('a spare waits without polling, takes over after kill -9 within the takeover time, and a 409 never ends a poller', async () => {
-  const a = start();
+  // Two machines (instance names), so the spare can only go by the lease not being renewed.
+  const a = start('host-a');
   await a.waitFor(/"msg":"long polling \(lease 1\)"/, 60_000);
-  const b = start();
+  const b = start('host-b');
   await b.waitFor(/standing by as a hot spare, taking over within 3 s after it stops/, 60_000);
   await answered(6001);
   // Both alive a while: the spare never polled, so Telegram saw no conflict.
@@ -104,7 +107,7 @@ test('a spare waits without polling, takes over after kill -9 within the takeove
   expect(b.proc.exitCode).toBeNull();
 
   // A new spare; the poller stops cleanly (SIGTERM): the spare takes over at once, not after the takeover time.
-  const c = start();
+  const c = start('host-c');
   await c.waitFor(/standing by as a hot spare/, 60_000);
   const stoppedAt = Date.now();
   expect(await b.kill('SIGTERM')).toBe(0);
@@ -112,4 +115,17 @@ test('a spare waits without polling, takes over after kill -9 within the takeove
   expect(JSON.parse(line)).toMatchObject({ lease: 3, released: true });
   await answered(6005);
   process.stdout.write(`clean stop of the poller → the spare took over after ${seconds(Date.now() - stoppedAt)} (including the reply)\n`);
+  expect(await c.kill('SIGTERM')).toBe(0);
 }, 240_000);
+
+test('a restart on the same machine after kill -9 polls at once: its predecessor cannot renew', async () => {
+  const first = start('host-d');
+  await first.waitFor(/"msg":"taking over long polling \(lease \d+\)"/, 60_000); // after the clean stop above
+  await first.kill('SIGKILL');
+  const restarted = start('host-d');
+  const startedAt = Date.now();
+  await restarted.waitFor(/"msg":"taking over long polling \(lease \d+\)"/, 60_000);
+  expect(restarted.output()).not.toContain('standing by');
+  await answered(6006);
+  process.stdout.write(`restart after kill -9 on the same machine: polling ${seconds(Date.now() - startedAt)} after the start (including the reply)\n`);
+}, 120_000);

@@ -4,7 +4,8 @@
  * what it has seen change, on its own clock.
  */
 import type { Connection } from 'mongoose';
-import { LeaseWatch, PollingLeases } from '../../src/polling/leases';
+import { spawnSync } from 'node:child_process';
+import { LeaseWatch, PollingLeases, holderGoneHere, holderId } from '../../src/polling/leases';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let db: TestDatabase;
@@ -45,4 +46,14 @@ test('a spare takes over after the lease has not changed for the takeover time, 
   // Released: at once. Far in the past by our clock (a holder dead before we looked): at once.
   expect(new LeaseWatch({ takeoverMs: 3000, now: () => now }).judge(lease(5, now, true))).toEqual({ take: true, after: 5 });
   expect(new LeaseWatch({ takeoverMs: 3000, now: () => now }).judge(lease(6, now - 7000))).toEqual({ take: true, after: 6 });
+});
+
+test("a holder of this instance whose process is gone is replaced at once; another machine's never by its pid", () => {
+  const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  expect(holderGoneHere(`here:${gone}:abc123`, 'here')).toBe(true);
+  expect(holderGoneHere(holderId('here'), 'here')).toBe(true); // our own pid: a container restarted as pid 1
+  expect(holderGoneHere(`here:${process.ppid}:abc123`, 'here')).toBe(false); // alive
+  expect(holderGoneHere(`elsewhere:${gone}:abc123`, 'here')).toBe(false);
+  const watch = new LeaseWatch({ takeoverMs: 3000, gone: (h) => holderGoneHere(h, 'here') });
+  expect(watch.judge({ _id: 7, holder: `here:${gone}:abc123`, takenAt: new Date(), renewedAt: new Date() })).toEqual({ take: true, after: 7 });
 });
