@@ -33,10 +33,11 @@ test('a reply during a batch of 100 surveys goes at once, ahead of the rest; tog
   // Some 15 surveys out (in no particular order across chats), then the reply.
   await h.fake.waitForCall(() => h.fake.callsOf('sendMessage').length >= 15, 10_000);
 
-  const started = Date.now();
+  // How fast it goes is the bench's (npm run bench: "interactive reply during the batch"); here:
+  // that it went ahead of the rest, and that together they kept the limit.
   await interactiveApi().sendMessage(people.alice.id, 'your answer');
-  expect(Date.now() - started).toBeLessThan(300);
 
+  await h.fake.waitForCall(() => h.fake.callsOf('sendMessage').length >= 101, 110_000);
   await a.outbox.dispatcher.stop(10_000);
   const calls = h.fake.callsOf('sendMessage');
   expect(calls).toHaveLength(101);
