@@ -1,8 +1,8 @@
 /**
  * Who may long-poll Telegram (only one process can: a second getUpdates gets 409 Conflict).
  * Leases are numbered documents; lease n+1 is taken by inserting it, so of several spares
- * exactly one wins (the unique _id decides, as everywhere in this project: no CAS, no TTL,
- * no $inc — see FACTS.md). The holder renews its own lease by setting a new renewal time
+ * exactly one wins (the unique _id decides, as everywhere in this project: no compare-and-swap
+ * and no counters, which the test database does not keep — see FACTS.md). The holder renews its own lease by setting a new renewal time
  * (nobody else writes to it); it releases it when it stops cleanly. A spare takes over when
  * the newest lease is released, or has not changed for `takeoverMs` of the spare's own time
  * (so the machines' clocks need not agree), or carries a renewal time far in the past, or
