@@ -68,6 +68,26 @@ export class OutboxStore {
     return this.ready;
   }
 
+  /** A new item's document; the order keeps enqueue order within a chat (the time across instances, the counter within one millisecond). */
+  private pendingDoc(item: NewItem, id: string, now: number, holdMs: number): ItemDoc {
+    this.lastOrder = Math.max(this.lastOrder + 1, now * 1024);
+    return {
+      _id: id,
+      chatId: item.chatId,
+      order: this.lastOrder,
+      kind: item.kind,
+      ref: item.ref,
+      purpose: item.purpose,
+      payload: JSON.stringify(item.payload ?? null),
+      status: 'pending',
+      dueAt: new Date(now + holdMs),
+      attempt: 0,
+      failures: 0,
+      keyed: !!item.key,
+      createdAt: new Date(now),
+    };
+  }
+
   /**
    * Records an item; undefined when its key (or id) was used before. A keyed item is held
    * back a moment until its key is recorded for good (a crash in between only delays it).
@@ -75,25 +95,9 @@ export class OutboxStore {
   async add(item: NewItem): Promise<string | undefined> {
     await this.init();
     const now = this.now();
-    // Enqueue order within a chat; the time keeps it across instances, the counter within one millisecond.
-    this.lastOrder = Math.max(this.lastOrder + 1, now * 1024);
     const id = item.key ? `k:${item.key}` : item.id ?? `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     try {
-      await this.models.Item.create({
-        _id: id,
-        chatId: item.chatId,
-        order: this.lastOrder,
-        kind: item.kind,
-        ref: item.ref,
-        purpose: item.purpose,
-        payload: JSON.stringify(item.payload ?? null),
-        status: 'pending',
-        dueAt: new Date(item.key ? now + KEY_HOLD : now),
-        attempt: 0,
-        failures: 0,
-        keyed: !!item.key,
-        createdAt: new Date(now),
-      });
+      await this.models.Item.create(this.pendingDoc(item, id, now, item.key ? KEY_HOLD : 0));
     } catch (error) {
       if (isDuplicateKey(error)) return undefined;
       throw error;
@@ -118,30 +122,13 @@ export class OutboxStore {
     if (items.length === 0) return;
     await this.init();
     const now = this.now();
-    const docs = items.map((item) => {
-      this.lastOrder = Math.max(this.lastOrder + 1, now * 1024);
-      return {
-        _id: item.id,
-        chatId: item.chatId,
-        order: this.lastOrder,
-        kind: item.kind,
-        ref: item.ref,
-        purpose: item.purpose,
-        payload: JSON.stringify(item.payload ?? null),
-        status: 'pending' as const,
-        dueAt: new Date(now + holdMs),
-        attempt: 0,
-        failures: 0,
-        keyed: false,
-        createdAt: new Date(now),
-      };
-    });
+    const docs = items.map((item) => this.pendingDoc(item, item.id, now, holdMs));
     try {
       await this.models.Item.insertMany(docs, { ordered: false });
     } catch (error) {
       const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
       const all = Array.isArray(writeErrors) ? writeErrors : [error];
-      if (!all.every((e) => isDuplicateKey(e) || (e as { code?: number; err?: { code?: number } }).code === 11000 || (e as { err?: { code?: number } }).err?.code === 11000)) throw error;
+      if (!all.every((e) => isDuplicateKey(e) || isDuplicateKey((e as { err?: unknown }).err))) throw error;
     }
   }
 

@@ -4,12 +4,12 @@
  * dispatcher touched the item, and killed while its send was in flight (Telegram never
  * answered it), when the next process takes it over after the lease.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { killed, startRecordingChild } from '../support/child';
 import { createHarness, type Harness } from '../support/harness';
 import { newInstance, outboxTestPolicy, sentTexts, type Instance } from './support';
 
-const root = path.resolve(__dirname, '..', '..');
 let h: Harness;
 let child: ChildProcess | undefined;
 const instances: Instance[] = [];
@@ -25,26 +25,9 @@ afterEach(async () => {
 });
 
 /** Starts the child bot; resolves once it has recorded the message. */
-function startChild(chatId: number, text: string, mode: 'run' | 'idle'): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', path.join(__dirname, 'crashChild.ts'), h.db.uri, h.db.dbName, h.fake.apiRoot, String(chatId), text, mode];
-  const proc = spawn(process.execPath, args, { cwd: root, env: process.env });
-  child = proc;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    proc.stdout!.on('data', (d) => {
-      output += d;
-      if (output.includes('recorded')) resolve(proc);
-    });
-    proc.stderr!.on('data', (d) => (output += d));
-    proc.once('exit', (code) => reject(new Error(`child exited (${code}) before recording:\n${output}`)));
-  });
-}
-
-function killed(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
+async function startChild(chatId: number, text: string, mode: 'run' | 'idle'): Promise<ChildProcess> {
+  child = await startRecordingChild(path.join(__dirname, 'crashChild.ts'), [h.db.uri, h.db.dbName, h.fake.apiRoot, String(chatId), text, mode]);
+  return child;
 }
 
 test('killed after recording, before sending: the restarted bot delivers it once', async () => {

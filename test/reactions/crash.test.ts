@@ -3,13 +3,13 @@
  * the claim is in the log, nobody has heard of it; the next process's recovery derives the
  * notices from the log and sends each once — and deriving them again sends nothing more.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { killed, startRecordingChild } from '../support/child';
 import { createHarness, people, STAFF_CHAT, type Harness } from '../support/harness';
 import { cardText, fileRepair } from '../support/flows';
 import { newInstance, outboxTestPolicy, sentTexts, type Instance } from '../outbox/support';
 
-const root = path.resolve(__dirname, '..', '..');
 const { alice } = people;
 let h: Harness;
 let child: ChildProcess | undefined;
@@ -25,26 +25,9 @@ afterEach(async () => {
 });
 
 /** Starts the child; resolves once its event is appended and it is stuck writing the notices. */
-function claimInChild(ref: string): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', path.join(__dirname, 'crashChild.ts'), h.db.uri, h.db.dbName, ref, String(STAFF_CHAT)];
-  const proc = spawn(process.execPath, args, { cwd: root, env: process.env });
-  child = proc;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    proc.stdout!.on('data', (d) => {
-      output += d;
-      if (output.includes('recorded')) resolve(proc);
-    });
-    proc.stderr!.on('data', (d) => (output += d));
-    proc.once('exit', (code) => reject(new Error(`child exited (${code}) before recording:\n${output}`)));
-  });
-}
-
-function killed(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    proc.once('exit', () => resolve());
-    proc.kill('SIGKILL');
-  });
+async function claimInChild(ref: string): Promise<ChildProcess> {
+  child = await startRecordingChild(path.join(__dirname, 'crashChild.ts'), [h.db.uri, h.db.dbName, ref, String(STAFF_CHAT)]);
+  return child;
 }
 
 test('killed between the event and its notices: recovery tells the card and the resident, once', async () => {
