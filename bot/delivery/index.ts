@@ -7,7 +7,6 @@
 import { GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Lang } from '../../src/config/office';
-import { followupModels, type SurveyDoc } from '../../src/followups/model';
 import type { Notice, Recipient } from '../../src/reactions/notices';
 import type { NoticePayload } from '../../src/reactions/reactor';
 import { departmentTarget } from '../../src/tickets/targets';
@@ -22,7 +21,7 @@ import { deliverCardRefresh, postCards, type CardDeps } from '../outbox/cards';
 import { outcomeOfError } from '../outbox/errors';
 import { sendAlbum, signalOf, step } from '../outbox/messages';
 import { renderLimitAlert } from './limits';
-import { renderMessage, type Rendered } from './messages';
+import { renderMessage, surveyOf, type Rendered } from './messages';
 
 const HTML = { parse_mode: 'HTML' as const };
 
@@ -64,10 +63,6 @@ async function placeOf(to: Recipient, ticket: TicketState, deps: NoticeDeps): Pr
   }
 }
 
-async function surveyOf(deps: NoticeDeps, id: string): Promise<SurveyDoc | null> {
-  return followupModels(deps.services.db).Survey.findById(id).lean<SurveyDoc>();
-}
-
 /** The notice in words for this place; null when there is nothing to say. */
 async function render(notice: Notice, payload: NoticePayload & { event: TicketEvent }, place: Place, deps: NoticeDeps): Promise<Rendered | null> {
   const { ticket, event } = payload;
@@ -91,7 +86,7 @@ async function render(notice: Notice, payload: NoticePayload & { event: TicketEv
     case 'limit_alert':
       return renderLimitAlert({ ticket, limit: what.limit, level: what.level, due: new Date(what.due), audience: what.audience, at: new Date(event.at), lang: place.lang, where }, services);
     case 'survey': {
-      const survey = await surveyOf(deps, what.survey);
+      const survey = await surveyOf(deps.services, what.survey);
       if (!survey) return null;
       const rendered = renderSurvey(survey, ticket, services.policy, services.texts, place.lang, { reminder: what.mode === 'resend' });
       return { text: rendered.text, keyboard: inlineKeyboard(rendered.buttons) };

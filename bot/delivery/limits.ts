@@ -12,7 +12,7 @@ import type { TicketState } from '../../src/tickets/types';
 import type { AppServices } from '../context';
 import { html } from '../html';
 import { departmentName, when } from '../render/format';
-import { approveButtons, inlineKeyboard, limitName, mention, ticketWhat } from '../limits/render';
+import { approveButtons, inlineKeyboard, limitName, mention, staffNames, ticketWhat } from '../limits/render';
 import type { Rendered } from './messages';
 
 export interface LimitAlertInput {
@@ -25,13 +25,6 @@ export interface LimitAlertInput {
   at: Date;
   lang: Lang;
   where: 'private' | 'card';
-}
-
-async function namesOf(services: AppServices, ticket: TicketState, ids: number[]): Promise<Map<number, string>> {
-  const chat = departmentById(services.policy, ticket.department)?.chat.chatId ?? 0;
-  const roster = await services.staff.membersOf(chat, ids);
-  // The roster names an unknown person by their id: a mention says "Head" instead.
-  return new Map(roster.filter((r) => ids.includes(r.id) && r.firstName !== String(r.id)).map((r) => [r.id, r.firstName]));
 }
 
 export async function renderLimitAlert(input: LimitAlertInput, services: AppServices): Promise<Rendered> {
@@ -67,7 +60,7 @@ export async function renderLimitAlert(input: LimitAlertInput, services: AppServ
   if (level === 'head') {
     if (audience === 'approver') return { text: lines(t('lim-head-dm', { ...base, late }), waiting, hint), ...approve };
     const heads = departmentById(policy, ticket.department)?.heads ?? [];
-    const names = await namesOf(services, ticket, heads);
+    const names = await staffNames(services, ticket, heads);
     const mentions = heads.length > 0 ? html(heads.map((id) => mention(id, names.get(id) ?? plain('lim-heads-none')).html).join('、')) : plain('lim-heads-none');
     return { text: lines(t('lim-head-group', { ...base, late, heads: mentions }), waiting, hint), ...approve };
   }

@@ -15,7 +15,7 @@ import type { AppServices } from '../context';
 import { html } from '../html';
 import { placeOf } from '../render/card';
 import { departmentName, when } from '../render/format';
-import { lastChange, mention, ticketWhat } from '../limits/render';
+import { lastChange, mention, staffNames, ticketWhat } from '../limits/render';
 import { scoreSummary, subjectOf } from '../followups/render';
 
 export interface Rendered {
@@ -38,16 +38,15 @@ const claimButton = (services: AppServices, lang: Lang, ref: string): InlineKeyb
   inline_keyboard: [[{ text: services.texts.plain(lang, 'btn-claim'), callback_data: staffData('claim', ref) }]],
 });
 
-async function surveyOf(services: AppServices, id: unknown): Promise<SurveyDoc | null> {
+export async function surveyOf(services: AppServices, id: unknown): Promise<SurveyDoc | null> {
   if (typeof id !== 'string') return null;
   return followupModels(services.db).Survey.findById(id).lean<SurveyDoc>();
 }
 
 async function headMentions(services: AppServices, ticket: TicketState, lang: Lang) {
-  const department = services.policy.departments.find((d) => d.id === ticket.department);
-  const heads = department?.heads ?? [];
-  const roster = await services.staff.membersOf(department?.chat.chatId ?? 0, heads);
-  const nameOf = (id: number) => roster.find((r) => r.id === id && r.firstName !== String(id))?.firstName ?? services.texts.plain(lang, 'followup-head');
+  const heads = services.policy.departments.find((d) => d.id === ticket.department)?.heads ?? [];
+  const names = await staffNames(services, ticket, heads);
+  const nameOf = (id: number) => names.get(id) ?? services.texts.plain(lang, 'followup-head');
   return html(heads.map((id) => mention(id, nameOf(id)).html).join(' ') || services.texts.plain(lang, 'followup-head'));
 }
 

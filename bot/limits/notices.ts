@@ -4,14 +4,13 @@
  * Who hears of an alert, and what they read, is decided in src/reactions and worded in
  * bot/delivery when it is sent.
  */
-import { departmentById } from '../../src/config/office';
 import type { LimitRecords } from '../../src/limits/jobs';
 import { LIMIT_LEVELS } from '../../src/reactions/consequences';
 import type { TimeLimitSettings } from '../../src/limits/settings';
 import { formatDuration } from '../../src/time/duration';
 import type { AppServices } from '../context';
 import { when } from '../render/format';
-import { limitName } from './render';
+import { limitName, staffNames } from './render';
 
 export function limitRecords(services: AppServices, settings: TimeLimitSettings): LimitRecords {
   const { policy, texts, clock } = services;
@@ -23,9 +22,8 @@ export function limitRecords(services: AppServices, settings: TimeLimitSettings)
       const limit = limitName(texts, lang, due.limit);
       const dueText = when(due.due, policy, lang);
       const people = LIMIT_LEVELS[due.level].audience(ticket, policy).flatMap((r) => (r.to.kind === 'person' ? [r.to.id] : []));
-      const chat = departmentById(policy, ticket.department)?.chat.chatId ?? 0;
-      const roster = await services.staff.membersOf(chat, people);
-      const nameOf = (id: number) => (id === ticket.owner?.id ? ticket.owner.name : roster.find((r) => r.id === id && r.firstName !== String(id))?.firstName);
+      const known = await staffNames(services, ticket, people);
+      const nameOf = (id: number) => (id === ticket.owner?.id ? ticket.owner.name : known.get(id));
       const names = people.map((id) => nameOf(id) ?? plain(policy.managers.includes(id) ? 'history-role-manager' : 'lim-heads-none'));
       const who = names.length > 0 ? names.join('、') : plain('lim-record-group');
       switch (due.level) {

@@ -3,7 +3,7 @@
  * mentions, the approval buttons and their callback data (`lim:ext:<ref>[:<ms>]`,
  * `lim:back:<ref>`; the longest, `lim:ext:BX-20261122-0071:604800000`, is 34 bytes).
  */
-import type { Lang } from '../../src/config/office';
+import { departmentById, type Lang } from '../../src/config/office';
 import type { LimitId } from '../../src/limits/rules';
 import { formatDuration } from '../../src/time/duration';
 import type { TicketEventType, TicketState } from '../../src/tickets/types';
@@ -39,6 +39,16 @@ export function ticketWhat(ticket: TicketState, services: AppServices, lang: Lan
   const chars = [...ticket.report.description.replace(/\s+/g, ' ').trim()];
   const text = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
   return text ? `${label} · ${text}` : label;
+}
+
+/**
+ * The names staff are known by (from the ticket's department roster), for mentions and the
+ * office's record; someone the roster knows only by id is left out, so callers say "Head".
+ */
+export async function staffNames(services: AppServices, ticket: TicketState, ids: number[]): Promise<Map<number, string>> {
+  const chat = departmentById(services.policy, ticket.department)?.chat.chatId ?? 0;
+  const roster = await services.staff.membersOf(chat, ids);
+  return new Map(roster.filter((r) => ids.includes(r.id) && r.firstName !== String(r.id)).map((r) => [r.id, r.firstName]));
 }
 
 /** A name that notifies the person in a group (Telegram's text mention). */
