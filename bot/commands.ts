@@ -4,7 +4,7 @@ import type { Lang } from '../src/config/office';
 import { LANGS, type Texts } from './texts';
 
 const PRIVATE = ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel'];
-const GROUP = ['open', 'mine', 'late', 'ticket', 'help', 'chatid'];
+const GROUP = ['open', 'mine', 'late', 'ticket', 'task', 'help', 'chatid'];
 
 const TELEGRAM_CODE = { 'zh-CN': 'zh', en: 'en' } as const satisfies Record<Lang, string>;
 

@@ -27,6 +27,8 @@ import { createAnswerScene } from '../scenes/answer';
 import { createAddInfoScene } from '../scenes/addInfo';
 import { createCancelTicketScene } from '../scenes/cancelTicket';
 import { createStaffInputScene } from '../scenes/staffInput';
+import { createInternalTaskScene } from '../scenes/internalTask';
+import { internalTasksFeature } from './features/internalTasks';
 import { complaintsFeature } from './features/complaints';
 import { inquiriesFeature } from './features/inquiries';
 import { myTicketsFeature } from './features/myTickets';
@@ -175,6 +177,7 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   scenes.use(createConversation(createAddInfoScene(deps) as never, 'addInfo'));
   scenes.use(createConversation(createCancelTicketScene(deps) as never, 'cancelTicket'));
   scenes.use(createConversation(createStaffInputScene(deps) as never, 'staffInput'));
+  scenes.use(createConversation(createInternalTaskScene(deps) as never, 'internalTask'));
 
   const features = bot.errorBoundary(async (error) => {
     const ctx = error.ctx;
@@ -189,6 +192,7 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   features.use(complaintsFeature());
   features.use(inquiriesFeature());
   features.use(staffCommandsFeature());
+  features.use(internalTasksFeature());
   features.use(residentAnswers());
   features.use(myTicketsFeature());
   features.use(limitsFeature());

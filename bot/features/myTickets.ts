@@ -16,6 +16,7 @@ import type { AppServices, BotContext } from '../context';
 import { isNotModified } from '../outbox/errors';
 import { categoryName, kindName, when } from '../render/format';
 import { renderHistory } from '../render/history';
+import { taskCategoryLabel } from '../render/task';
 import { refusalText } from '../refusals';
 import type { TextArgs } from '../texts';
 
@@ -62,6 +63,8 @@ export function ticketKindLabel(ticket: TicketState, services: AppServices, lang
       return `${t('my-kind-emergency')} · ${t(`emergency-${ticket.emergency!.what}`)}`;
     case 'inquiry':
       return t('my-kind-inquiry');
+    case 'task':
+      return `${t('my-kind-task')} · ${taskCategoryLabel(ticket, policy, services.texts, lang)}`;
   }
 }
 

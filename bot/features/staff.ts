@@ -70,7 +70,8 @@ export function staffFeature(): Composer<BotContext> {
     if (action === 'claim') {
       const result = await services.tickets.claim(ref, actor);
       if (!result.ok) return refuseWithToast(ctx, result, ref);
-      // Anonymous complaints have no contact to give, to anyone.
+      // Internal tasks name their filer on the card; anonymous complaints have no contact to give, to anyone.
+      if (result.ticket.kind === 'task') return void (await ctx.answerCallbackQuery({ text: t('claim-ok-task', { ref }) }));
       if (!canSeeContact(actor, result.ticket)) return void (await ctx.answerCallbackQuery({ text: t('claim-ok-anonymous', { ref }) }));
       // With contacts on cards nothing is sent privately, so don't say it was.
       if (services.policy.contactOnCard && result.ticket.kind !== 'emergency') {

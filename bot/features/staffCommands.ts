@@ -8,6 +8,7 @@ import { Composer } from 'grammy';
 import type { Lang, OfficePolicy } from '../../src/config/office';
 import { servesDepartment } from '../../src/tickets/rules';
 import { parseRef } from '../../src/tickets/reference';
+import { internalTaskPrefix } from '../../src/tasks/config';
 import type { TicketState } from '../../src/tickets/types';
 import type { BotContext } from '../context';
 import { departmentsHere, staffCaller, STATUS_ICON } from './staffScope';
@@ -33,7 +34,7 @@ function summaryOf(ticket: TicketState, policy: OfficePolicy, texts: Texts, lang
   return text ? `${kind} · ${text}` : kind;
 }
 
-const KIND_KEY: Record<TicketState['kind'], string> = { repair: 'list-kind-repair', complaint: 'list-kind-complaint', emergency: 'list-kind-emergency', inquiry: 'list-kind-inquiry' };
+const KIND_KEY: Record<TicketState['kind'], string> = { repair: 'list-kind-repair', complaint: 'list-kind-complaint', emergency: 'list-kind-emergency', inquiry: 'list-kind-inquiry', task: 'list-kind-task' };
 
 /** One ticket per line: unclaimed ones with their response limit, the others with owner and resolution limit. */
 export function renderTicketList(tickets: TicketState[], now: Date, policy: OfficePolicy, texts: Texts): string[] {
@@ -98,7 +99,7 @@ export function staffCommandsFeature(): Composer<BotContext> {
     const { services } = ctx;
     const { policy, texts } = services;
     const lang = policy.language;
-    const ref = parseRef(ctx.match);
+    const ref = parseRef(ctx.match, [internalTaskPrefix(policy)]);
     if (!ref) return void (await ctx.reply(texts.t(lang, 'ticket-usage'), HTML));
     const ticket = await services.tickets.get(ref);
     if (!ticket) return void (await ctx.reply(refusalText({ reason: 'not_found' }, ref, texts, lang, policy), HTML));

@@ -48,6 +48,8 @@ export function subjectOf(ticket: TicketState, policy: OfficePolicy, texts: Text
       return texts.plain(lang, 'followup-kind-emergency');
     case 'inquiry':
       return texts.plain(lang, 'followup-kind-inquiry');
+    case 'task':
+      return texts.plain(lang, 'list-kind-task');
   }
 }
 

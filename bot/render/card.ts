@@ -14,6 +14,7 @@ import { escapeHtml, html } from '../html';
 import type { TextArgs, Texts } from '../texts';
 import { cardKeyboard } from './cardKeyboard';
 import { categoryName, departmentName, kindName, priceLabel, visitLabel, when } from './format';
+import { taskCardLines } from './task';
 
 export interface RenderedMessage {
   text: string;
@@ -80,6 +81,8 @@ function headLines(ticket: TicketState, policy: OfficePolicy, texts: Texts): str
       if (r.media.length > 0) lines.push(t('card-media', { count: r.media.length }));
       return lines;
     }
+    case 'task':
+      return taskCardLines(ticket, policy, texts);
   }
 }
 
@@ -99,7 +102,7 @@ export function renderCard(ticket: TicketState, policy: OfficePolicy, texts: Tex
   }
   lines.push('');
   lines.push(statusLine(ticket, policy, texts));
-  if (ticket.owner && policy.contactOnCard && !ticket.anonymous && ticket.kind !== 'emergency') {
+  if (ticket.owner && policy.contactOnCard && !ticket.anonymous && ticket.kind !== 'emergency' && ticket.kind !== 'task') {
     lines.push(t('card-contact', { name: ticket.resident.name, phone: ticket.resident.phone, address: formatAddress(ticket.resident, lang) }));
   }
   if (ticket.result && (ticket.status === 'resolved' || ticket.status === 'closed')) {

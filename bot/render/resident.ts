@@ -7,6 +7,7 @@ import { residentData } from '../callbacks';
 import type { TextArgs, Texts } from '../texts';
 import type { RenderedMessage } from './card';
 import { departmentName, when } from './format';
+import { renderTaskUpdate } from './task';
 
 export function renderAccepted(ticket: TicketState, policy: OfficePolicy, texts: Texts, lang: Lang): string {
   const responseMs = new Date(ticket.responseDueAt).getTime() - new Date(ticket.createdAt).getTime();
@@ -34,6 +35,8 @@ export function renderResidentUpdate(
   texts: Texts,
   lang: Lang,
 ): RenderedMessage | null {
+  // The filer of an internal task is a colleague: told in a colleague's words.
+  if (ticket.kind === 'task') return renderTaskUpdate(ticket, event, policy, texts, lang);
   const t = (key: string, args?: TextArgs) => texts.t(lang, key, args);
   const plain = (key: string) => texts.plain(lang, key);
   const ref = ticket.ref;

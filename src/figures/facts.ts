@@ -153,7 +153,8 @@ export function keysOf(state: TicketState): Keys {
     department: state.department,
     building: state.resident?.building ?? '',
     complaintClass: state.kind === 'complaint' ? (state.complaint?.class ?? 'none') : '',
-    coverage: coverageClass(state),
+    // Internal tasks have no follow-up coverage (and count apart from residents' reports).
+    coverage: state.kind === 'task' ? '' : coverageClass(state),
     anonymous: flag(state.anonymous),
   };
 }

@@ -60,7 +60,8 @@ export class ClosureWatcher {
     const id = surveyIdOf(event);
     if (await Survey.exists({ _id: id })) return undefined;
     const ticket = await this.deps.tickets.get(event.ref);
-    if (!ticket) return undefined;
+    // Internal tasks are staff's own work: no follow-up survey, nothing to decide.
+    if (!ticket || ticket.kind === 'task') return undefined;
     const { policy } = this.deps;
     const rules = followupPolicy(policy);
     const closedAt = new Date(event.at);

@@ -25,6 +25,9 @@ export function coverageClass(ticket: TicketState): Exclude<CoverageClass, 'rewo
       if (ticket.report.agreedPrice || (ticket.result?.fee ?? 0) > 0) return 'paid';
       if (ticket.report.repairKind === 'defect') return 'defect';
       return 'repair';
+    case 'task':
+      // Staff's internal tasks are never followed up (closures.ts skips them before asking).
+      throw new Error(`internal task ${ticket.ref} has no follow-up coverage`);
   }
 }
 
@@ -48,6 +51,8 @@ export function categoryKey(ticket: Pick<TicketState, 'kind' | 'report' | 'compl
       return `emergency/${ticket.emergency?.what ?? 'other'}`;
     case 'inquiry':
       return 'inquiry';
+    case 'task':
+      return `task/${ticket.report.category ?? 'other'}`;
   }
 }
 

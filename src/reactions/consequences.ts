@@ -112,7 +112,7 @@ export function consequences(event: TicketEvent, after: TicketState, policy: Off
       if (!event.data) return [refresh, residentUpdate];
       const { to } = event.data;
       const notices = [refresh, residentUpdate, message(`assignee:${to.id}`, person(to.id), 'assigned_to_you')];
-      if (!policy.contactOnCard && !after.anonymous) notices.push({ name: `contact:${to.id}`, to: person(to.id), what: { type: 'contact' }, fallbackToCard: true });
+      if (!policy.contactOnCard && !after.anonymous && after.kind !== 'task') notices.push({ name: `contact:${to.id}`, to: person(to.id), what: { type: 'contact' }, fallbackToCard: true });
       return notices;
     }
     case 'note_added':

@@ -2,11 +2,11 @@
  * What a new ticket of each kind starts with: its department, priority and due times come
  * from the office's policy; the resident's contact is a snapshot taken at reporting time.
  */
-import type { OfficePolicy } from '../config/office';
+import type { OfficePolicy, RepairKindId } from '../config/office';
 import { findCategory } from '../config/office';
 import { isWithinHours } from '../policy/hours';
 import { repairDueTimes } from '../policy/dueTimes';
-import type { ComplaintDetails, ComplaintSubject, EmergencyType, Media, RepairReport, ResidentContact, TicketReport, TicketState } from './types';
+import type { ComplaintDetails, ComplaintSubject, EmergencyType, InternalTaskDetails, Media, RepairReport, ResidentContact, TicketReport, TicketState } from './types';
 import type { TicketKind } from './reference';
 
 export type InitialTicket = Omit<TicketState, 'ref' | 'seq' | 'lastEventAt' | 'lastEvent' | 'day' | 'month'>;
@@ -28,6 +28,19 @@ export interface EmergencyInput {
   what: EmergencyType;
   location: string;
   atHome: boolean;
+}
+
+/** What a staff member confirmed in the internal-task scene. */
+export interface TaskInput {
+  department: string;
+  /** A category of the repair table (public areas, equipment) when one fits, else 'other' without a kind. */
+  repairKind?: RepairKindId;
+  category: string;
+  /** The place as shown: "3栋2单元" or the filer's own words. */
+  location: string;
+  description: string;
+  media: Media[];
+  details: InternalTaskDetails;
 }
 
 export interface InquiryInput {
@@ -94,5 +107,18 @@ export function initialInquiry(resident: ResidentContact, input: InquiryInput, n
     department: policy.routing.inquiries,
     responseDueAt: at(now, policy.response.dispatch),
     resolutionDueAt: at(now, policy.otherResolution.inquiry),
+  };
+}
+
+/** An internal task: the target department responds as for any report, and resolves within the office's `internalTask` limit. */
+export function initialTask(filer: ResidentContact, input: TaskInput, now: Date, policy: OfficePolicy): InitialTicket {
+  const report: TicketReport = { description: input.description, media: input.media, location: input.location, atHome: false, category: input.category };
+  if (input.repairKind) report.repairKind = input.repairKind;
+  return {
+    ...base('task', filer, report, now, policy),
+    department: input.department,
+    task: { ...input.details },
+    responseDueAt: at(now, policy.response.dispatch),
+    resolutionDueAt: at(now, policy.internalTask),
   };
 }

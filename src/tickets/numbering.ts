@@ -7,13 +7,14 @@ import type { Models } from '../db/models';
 import { isDuplicateKey } from '../db/models';
 import { formatRef, type TicketKind } from './reference';
 
-export async function allocateRef(models: Models, kind: TicketKind, dayKey: string, at: Date): Promise<string> {
-  const key = formatRef(kind, dayKey, 1).replace(/-\d+$/, '');
+/** `prefix`: the office's own prefix for the kind, when it has one (internal tasks). */
+export async function allocateRef(models: Models, kind: TicketKind, dayKey: string, at: Date, prefix?: string): Promise<string> {
+  const key = formatRef(kind, dayKey, 1, prefix).replace(/-\d+$/, '');
   let candidate = 0;
   for (let attempt = 0; attempt < 200; attempt++) {
     const last = await models.RefNumber.findOne({ key }).sort({ n: -1 }).lean();
     candidate = Math.max(candidate, last?.n ?? 0) + 1;
-    const ref = formatRef(kind, dayKey, candidate);
+    const ref = formatRef(kind, dayKey, candidate, prefix);
     try {
       await models.RefNumber.create({ _id: ref, key, n: candidate, at });
       return ref;

@@ -1,12 +1,16 @@
-/** What a ticket is about; also decides its reference prefix. */
-export type TicketKind = 'repair' | 'complaint' | 'emergency' | 'inquiry';
+/** What a ticket is about; also decides its reference prefix. `task`: staff's internal work (内部工作任务). */
+export type TicketKind = 'repair' | 'complaint' | 'emergency' | 'inquiry' | 'task';
 
-/** Pinyin initials residents recognise: 报修 BX, 投诉 TS, 紧急 JJ, 咨询 ZX. */
+/**
+ * Pinyin initials residents recognise: 报修 BX, 投诉 TS, 紧急 JJ, 咨询 ZX; 内部 NB for internal
+ * tasks, whose prefix the office may change (internalTasks.prefix, src/tasks/config.ts).
+ */
 export const REF_PREFIX: Record<TicketKind, string> = {
   repair: 'BX',
   complaint: 'TS',
   emergency: 'JJ',
   inquiry: 'ZX',
+  task: 'NB',
 };
 
 const KIND_BY_PREFIX = new Map<string, TicketKind>(
@@ -18,11 +22,11 @@ const KIND_BY_PREFIX = new Map<string, TicketKind>(
  * (longer when the office has 1000 or more tickets of a kind in a day).
  * @throws Error on a malformed dayKey or a sequence that is not a positive integer.
  */
-export function formatRef(kind: TicketKind, dayKey: string, n: number): string {
+export function formatRef(kind: TicketKind, dayKey: string, n: number, prefix: string = REF_PREFIX[kind]): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dayKey);
   if (!day) throw new Error(`formatRef: dayKey must be 'YYYY-MM-DD', got ${JSON.stringify(dayKey)}`);
   if (!Number.isSafeInteger(n) || n < 1) throw new Error(`formatRef: sequence must be a positive integer, got ${n}`);
-  return `${REF_PREFIX[kind]}-${day[1]}${day[2]}${day[3]}-${String(n).padStart(3, '0')}`;
+  return `${prefix}-${day[1]}${day[2]}${day[3]}-${String(n).padStart(3, '0')}`;
 }
 
 /** A canonical reference inside a larger pattern (callback data, deep links): `BX-20261122-007`. */
@@ -34,8 +38,9 @@ const REF = /^([A-Z]{2})-?(\d{8})(?:-(\d{1,6})|(\d{3,6}))$/;
 /**
  * Reads a reference as typed on a phone: any case, spaces, full-width characters, other
  * dashes, or no dashes at all ('bx20261122007'). Returns the canonical form or null.
+ * `alsoPrefixes`: prefixes the office configured besides the defaults (an internal tasks' prefix).
  */
-export function parseRef(text: string): string | null {
+export function parseRef(text: string, alsoPrefixes: string[] = []): string | null {
   if (typeof text !== 'string' || text.length > 60) return null;
   const compact = text
     .normalize('NFKC')
@@ -45,7 +50,7 @@ export function parseRef(text: string): string | null {
     .replace(/^#/, '')
     .replace(/[-。,，!！?？]+$/, '');
   const m = REF.exec(compact);
-  if (!m || !KIND_BY_PREFIX.has(m[1])) return null;
+  if (!m || !(KIND_BY_PREFIX.has(m[1]) || alsoPrefixes.includes(m[1]))) return null;
   const month = Number(m[2].slice(4, 6));
   const day = Number(m[2].slice(6, 8));
   const seq = Number(m[3] ?? m[4]);

@@ -147,9 +147,15 @@ function decideRaw(action: TicketAction, ticket: TicketState, actor: Actor, poli
   return stateOk ? null : { reason: 'wrong_state', status: ticket.status };
 }
 
+/** Internal tasks are the staff's own: residents (and the scheduler) never file one. */
+export function mayFileTask(actor: Actor): boolean {
+  return actor.role === 'staff' || actor.role === 'head' || actor.role === 'manager';
+}
+
 /** The resident's name, phone and room: never for anonymous complaints; always for emergencies. */
 export function canSeeContact(actor: Actor, ticket: TicketState): boolean {
-  if (ticket.anonymous) return false;
+  // An internal task has no resident: its filer is named on the card.
+  if (ticket.anonymous || ticket.kind === 'task') return false;
   if (ticket.kind === 'emergency') return actor.role === 'staff' || actor.role === 'head' || actor.role === 'manager';
   return ticket.owner?.id === actor.id || actor.role === 'manager' || isHeadOf(actor, ticket.department);
 }

@@ -14,17 +14,20 @@ import {
   initialEmergency,
   initialInquiry,
   initialRepair,
+  initialTask,
   type ComplaintInput,
   type EmergencyInput,
   type InitialTicket,
   type InquiryInput,
+  type TaskInput,
 } from './creation';
+import { internalTaskPrefix } from '../tasks/config';
 import { claimOnce } from '../jobs/once';
 import type { Reactor } from '../reactions/reactor';
 import { allocateRef } from './numbering';
 import { applyEvent } from './projection';
 import { TicketRepository, type CardLocation } from './repository';
-import { answerRefusal, decide, servesDepartment, showsStaleCard, type Refusal, type TicketAction } from './rules';
+import { answerRefusal, decide, mayFileTask, servesDepartment, showsStaleCard, type Refusal, type TicketAction } from './rules';
 import type { ComplaintClass, EventDataByType, Media, RepairReport, ResidentContact, TicketEvent, TicketEventType, TicketState } from './types';
 
 export type ActionResult =
@@ -87,13 +90,23 @@ export class TicketService {
     return this.create(actor, (now) => initialInquiry(resident, input, now, this.deps.policy));
   }
 
+  /**
+   * A staff member's internal task for a department (内部工作任务); only staff may file one.
+   * @throws Error when the actor is not staff (the adapter refuses before asking anything).
+   */
+  createTask(filer: ResidentContact, input: TaskInput, actor: Actor): Promise<TicketState> {
+    if (!mayFileTask(actor) || actor.id !== filer.telegramId) throw new Error(`user ${actor.id} may not file an internal task`);
+    if (!departmentById(this.deps.policy, input.department)) throw new Error(`unknown department ${input.department}`);
+    return this.create(actor, (now) => initialTask(filer, input, now, this.deps.policy));
+  }
+
   /** The reference is unique per kind and office day; the created event holds the whole report. */
   private async create(actor: Actor, build: (now: Date) => InitialTicket): Promise<TicketState> {
     const { policy, clock } = this.deps;
     const now = clock.now();
     const initial = build(now);
     const day = localDateKey(now, policy.timezone);
-    const ref = await allocateRef(this.deps.models, initial.kind, day, now);
+    const ref = await allocateRef(this.deps.models, initial.kind, day, now, initial.kind === 'task' ? internalTaskPrefix(policy) : undefined);
     const event: TicketEvent = {
       ref,
       seq: 1,

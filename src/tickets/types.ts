@@ -75,6 +75,19 @@ export interface ComplaintDetails {
   firstAnswerDueAt?: Date;
 }
 
+/**
+ * An internal task (内部工作任务): filed by a staff member for another department. The filer
+ * stands where a resident would (`TicketState.resident`: their id, first name and language;
+ * no phone or room) and hears of its progress the same way.
+ */
+export interface InternalTaskDetails {
+  /** The filer's department, when they belong to one (for the card: "from Security"). */
+  fromDepartment?: string;
+  /** A public area given by building (and unit); otherwise the place is only described in the report's location. */
+  building?: string;
+  unit?: string;
+}
+
 export type EmergencyType = 'fire' | 'flood' | 'gas' | 'lift' | 'medical' | 'crime' | 'other';
 export const EMERGENCY_TYPES: EmergencyType[] = ['fire', 'flood', 'gas', 'lift', 'medical', 'crime', 'other'];
 
@@ -93,6 +106,7 @@ export interface TicketState {
   report: TicketReport;
   complaint?: ComplaintDetails;
   emergency?: { what: EmergencyType };
+  task?: InternalTaskDetails;
   createdAt: Date;
   day: string;
   month: string;

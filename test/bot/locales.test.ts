@@ -130,11 +130,11 @@ const FAMILIES: Record<string, string[]> = {
   'complaint-subject-': ['service', 'staff', 'fees', 'environment', 'neighbours', 'developer', 'other'],
   'complaint-class-': COMPLAINT_CLASSES,
   'emergency-': EMERGENCY_TYPES,
-  'resident-accepted-': ['repair', 'complaint', 'emergency', 'inquiry'],
-  'handover-kind-': ['repair', 'complaint', 'emergency', 'inquiry'],
+  'resident-accepted-': ['repair', 'complaint', 'emergency', 'inquiry', 'task'],
+  'handover-kind-': ['repair', 'complaint', 'emergency', 'inquiry', 'task'],
   'history-': ['reminded', 'escalated', 'reannounced'],
   'figures-coverage-': COVERAGE_CLASSES,
-  'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket', 'late'],
+  'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket', 'late', 'task'],
 };
 
 test('every key used by the code exists in both languages', () => {
