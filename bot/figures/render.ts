@@ -160,7 +160,7 @@ function coverageMark(c: CoverageFigure): string {
 }
 
 function isEmpty(f: MonthlyFigures): boolean {
-  return f.received === 0 && f.resolved === 0 && f.closed === 0 && f.surveysSent === 0 && f.surveysAnswered === 0 && f.surveysNoAnswer === 0 && f.overdue.tickets === 0;
+  return f.received === 0 && f.internalTasks.received === 0 && f.internalTasks.resolved === 0 && f.resolved === 0 && f.closed === 0 && f.surveysSent === 0 && f.surveysAnswered === 0 && f.surveysNoAnswer === 0 && f.overdue.tickets === 0;
 }
 
 /** The readable summary (HTML): the reader's departments first, then the office with its hot spots and repeats. */
@@ -186,6 +186,11 @@ export function renderFiguresMessage(view: FiguresView, policy: OfficePolicy, te
   const categories = hot(current.hotSpots.categories, (k) => categoryLabel(k, policy, texts, lang));
   if (buildings.length > 0) out.push(texts.t(lang, 'figures-hot-buildings', { list: html(list(buildings, texts, lang)) }));
   if (categories.length > 0) out.push(texts.t(lang, 'figures-hot-categories', { list: html(list(categories, texts, lang)) }));
+  const tasks = current.internalTasks;
+  if (tasks.received !== 0 || tasks.resolved !== 0) {
+    const args = { received: String(tasks.received), resolved: String(tasks.resolved), onTime: percent(tasks.resolutionOnTime.value), overdue: String(tasks.overdue) };
+    out.push(texts.t(lang, 'figures-internal-tasks', args));
+  }
   if (current.repeats.length > 0) {
     const repeats = current.repeats.map((r) => texts.t(lang, 'figures-repeat-item', { ref: r.ref, of: r.of }));
     out.push(texts.t(lang, 'figures-repeats', { count: current.repeats.length, list: html(list(repeats, texts, lang)) }));

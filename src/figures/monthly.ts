@@ -17,7 +17,9 @@
  *   class, against the class's rule (always 100%, sampled `followups.share`, never 0);
  * - 满意率 satisfaction rate: satisfied answers ÷ answers;
  * - 满意度 average satisfaction: stars given ÷ (5 × star questions answered);
- * - a rate with nothing to divide by is null (shown "—"), never NaN.
+ * - a rate with nothing to divide by is null (shown "—"), never NaN;
+ * - staff's internal tasks (kind 'task') are not residents' reports: they are counted apart
+ *   (`internalTasks`) and left out of every figure above.
  */
 import type { OfficePolicy } from '../config/office';
 import { COVERAGE_CLASSES, followupPolicy, type Coverage } from '../followups/config';
@@ -92,6 +94,17 @@ export interface MonthlyFigures {
   escalated: { tickets: number; refs: string[] };
   hotSpots: { buildings: Count[]; categories: Count[] };
   repeats: Repeat[];
+  /** Staff's internal tasks (内部工作任务), apart from the residents' reports above. */
+  internalTasks: InternalTaskFigures;
+}
+
+export interface InternalTaskFigures {
+  received: number;
+  resolved: number;
+  /** Resolved within the internalTask limit ÷ resolved. */
+  resolutionOnTime: Rate;
+  /** Tasks that went past a limit. */
+  overdue: number;
 }
 
 /** One group of the month's facts: their grouping fields, and n = Σ w of the facts in it. */
@@ -166,8 +179,11 @@ function itemsOf(rows: FactRow[]): string[] {
 /** The figures from the grouped counts (pure; `department` keeps that department's rows only). */
 export function figuresFromRows(rows: FactRow[], policy: OfficePolicy, period: Period, options: { department?: string } = {}): MonthlyFigures {
   const { label, from, to } = periodMonths(period);
-  const mine = options.department === undefined ? rows : rows.filter((r) => r.department === options.department);
+  const scoped = options.department === undefined ? rows : rows.filter((r) => r.department === options.department);
+  const mine = scoped.filter((r) => r.kind !== 'task');
+  const tasks = scoped.filter((r) => r.kind === 'task');
   const of = (type: FactType, also: (r: FactRow) => boolean = () => true) => mine.filter((r) => r.type === type && also(r));
+  const taskOf = (type: FactType, also: (r: FactRow) => boolean = () => true) => tasks.filter((r) => r.type === type && also(r));
   const sum = (list: FactRow[], value: (r: FactRow) => number = () => 1) => list.reduce((a, r) => a + value(r) * r.n, 0);
 
   const received = of('received');
@@ -228,6 +244,12 @@ export function figuresFromRows(rows: FactRow[], policy: OfficePolicy, period: P
       categories: countBy(received, (r) => r.category).slice(0, hot),
     },
     repeats,
+    internalTasks: {
+      received: sum(taskOf('received')),
+      resolved: sum(taskOf('resolved')),
+      resolutionOnTime: rate(sum(taskOf('resolved', (r) => r.onTime === 1)), sum(taskOf('resolved'))),
+      overdue: itemsOf(taskOf('overdue')).length,
+    },
   };
 }
 

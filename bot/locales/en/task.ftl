@@ -56,3 +56,4 @@ task-rescheduled = ⏳ Task { $ref } moved to { $until }: { $reason }
 task-waiting-parts = ⏳ Task { $ref } is waiting for parts, expected { $until }: { $reason }
 task-note = 📝 { $name } on task { $ref }: { $note }
 task-cancelled = ✖️ Task { $ref } was withdrawn.
+figures-internal-tasks = 🛠 Internal tasks (not counted as residents' reports): { $received } received, { $resolved } done, { $onTime } on time, { $overdue } overdue

@@ -55,3 +55,4 @@ task-rescheduled = ⏳ 任务 { $ref } 改期至 { $until }：{ $reason }
 task-waiting-parts = ⏳ 任务 { $ref } 等待配件，预计 { $until }：{ $reason }
 task-note = 📝 { $name } 关于任务 { $ref }：{ $note }
 task-cancelled = ✖️ 任务 { $ref } 已撤销。
+figures-internal-tasks = 🛠 内部工作任务（不计入住户报事）：收到 { $received } 件，完成 { $resolved } 件，按时完成率 { $onTime }，超时 { $overdue } 件
