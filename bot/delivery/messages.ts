@@ -120,7 +120,8 @@ export async function renderMessage(input: MessageInput, services: AppServices):
       return { text: t('followup-repeat-alert', { ref, earlier: repeat?.of ?? '', what: subjectOf(ticket, policy, texts, lang), place: placeOf(ticket, policy), days }) };
     }
     case 'auto_confirmed':
-      return { text: t('followup-auto-confirmed', { ref, wait: formatDuration(policy.confirmation.autoConfirmAfter, lang) }) };
+      // An internal task's filer is a colleague: no "report it again" advice for a resident.
+      return { text: t(ticket.kind === 'task' ? 'task-auto-confirmed' : 'followup-auto-confirmed', { ref, wait: formatDuration(policy.confirmation.autoConfirmAfter, lang) }) };
     case 'survey_reopened_staff':
     case 'survey_reopened_head': {
       const survey = await surveyOf(services, dataOf(event, 'reopened')?.survey);

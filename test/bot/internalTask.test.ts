@@ -123,3 +123,14 @@ test('the figures count internal tasks as internal tasks, not as residents\' rep
   expect(figures.resolutionOnTime.den).toBe(1);
   expect(figures.overdue.tickets).toBe(0);
 });
+
+test('a done task the guard never answers closes by itself after the confirmation period, and the guard is told so', async () => {
+  const ref = await fileTask(h, guard, { department: 'cleaning', category: 'cleaning', place: '2栋大堂', description: '大堂玻璃门有污渍' });
+  await h.press(wu, CLEANING_CHAT, `tk:claim:${ref}`);
+  await resolveTicket(h, wu, CLEANING_CHAT, ref, '已擦净');
+  h.clock.advance(h.policy.confirmation.autoConfirmAfter + 60 * SEC);
+  await work(h).tick();
+  expect((await h.services.tickets.get(ref))!.status).toBe('closed');
+  expect(h.fake.lastTextTo(guard.id)).toBe(`✅ 任务 ${ref} 已处理完毕，3天内未收到您的确认，已自动关闭。如仍有问题，请再发 /task 派单。`);
+  expect(await surveysOf(h, ref)).toEqual([]);
+});

@@ -57,3 +57,4 @@ task-waiting-parts = ⏳ Task { $ref } is waiting for parts, expected { $until }
 task-note = 📝 { $name } on task { $ref }: { $note }
 task-cancelled = ✖️ Task { $ref } was withdrawn.
 figures-internal-tasks = 🛠 Internal tasks (not counted as residents' reports): { $received } received, { $resolved } done, { $onTime } on time, { $overdue } overdue
+task-auto-confirmed = ✅ Task { $ref } was done and, with no answer from you within { $wait }, it has been closed. If something is still wrong, send /task again.
