@@ -31,15 +31,16 @@ export function taskCategories(policy: OfficePolicy, department: string): TaskCa
 
 // Building first ('3栋', '3号楼', 'A座', 'Bldg 3', 'Building 3'), then the unit ('2单元', 'Unit 2').
 const ZH = /^([A-Z]?\d{1,3}[A-Z]?|[A-Z])(?:号楼|栋|幢|座|#)(?:(\d{1,2}|[A-Z])单元)?/;
-const EN = /^(?:BUILDING|BLDG\.?|BLOCK|BLK\.?|TOWER)#?([A-Z]?\d{1,3}[A-Z]?|[A-Z])(?:,?(?:UNIT|ENTRANCE)#?(\d{1,2}|[A-Z]))?/;
+// English keeps its spaces: without them 'Building 12 lobby' would read as building '12L'.
+const EN = /^(?:BUILDING|BLDG\.?|BLOCK|BLK\.?|TOWER) ?#? ?([A-Z]?\d{1,3}[A-Z]?|[A-Z])\b(?: ?,? ?(?:UNIT|ENTRANCE) ?#? ?(\d{1,2}|[A-Z])\b)?/;
 
 /**
  * The building (and unit) a place starts with, as staff type it: '3栋2单元楼道', '5号楼大堂',
  * 'Bldg 3, Unit 2 stairs'. Null for a place described otherwise ('地下车库B区入口').
  */
 export function buildingOfPlace(text: string): { building: string; unit?: string } | null {
-  const compact = text.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
-  const m = ZH.exec(compact) ?? EN.exec(compact);
+  const upper = text.normalize('NFKC').toUpperCase().trim();
+  const m = ZH.exec(upper.replace(/\s+/g, '')) ?? EN.exec(upper.replace(/\s+/g, ' '));
   if (!m) return null;
   return m[2] !== undefined ? { building: m[1], unit: m[2] } : { building: m[1] };
 }

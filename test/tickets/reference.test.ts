@@ -2,7 +2,7 @@ import { formatRef, kindOfRef, parseRef, REF_PREFIX } from '../../src/tickets/re
 
 describe('formatRef', () => {
   it('uses the pinyin prefixes', () => {
-    expect(REF_PREFIX).toEqual({ repair: 'BX', complaint: 'TS', emergency: 'JJ', inquiry: 'ZX' });
+    expect(REF_PREFIX).toEqual({ repair: 'BX', complaint: 'TS', emergency: 'JJ', inquiry: 'ZX', task: 'NB' });
   });
 
   it.each([
@@ -10,6 +10,7 @@ describe('formatRef', () => {
     ['complaint', 3, 'TS-20261122-003'],
     ['emergency', 42, 'JJ-20261122-042'],
     ['inquiry', 999, 'ZX-20261122-999'],
+    ['task', 5, 'NB-20261122-005'],
     ['repair', 1000, 'BX-20261122-1000'],
     ['repair', 12345, 'BX-20261122-12345'],
   ] as const)('%s #%d → %s', (kind, n, ref) => {
@@ -65,6 +66,13 @@ describe('parseRef', () => {
     expect(parseRef(text)).toBeNull();
   });
 
+  it('reads an office\'s own task prefix only when told it', () => {
+    expect(formatRef('task', '2026-11-22', 8, 'RW')).toBe('RW-20261122-008');
+    expect(parseRef('rw20261122008')).toBeNull();
+    expect(parseRef('rw20261122008', ['RW'])).toBe('RW-20261122-008');
+    expect(parseRef('nb-20261122-8')).toBe('NB-20261122-008');
+  });
+
   it('round-trips formatRef', () => {
     expect(parseRef(formatRef('emergency', '2027-01-05', 12))).toBe('JJ-20270105-012');
   });
@@ -76,6 +84,7 @@ describe('kindOfRef', () => {
     expect(kindOfRef('TS-20261122-003')).toBe('complaint');
     expect(kindOfRef('jj20261122001')).toBe('emergency');
     expect(kindOfRef('ZX-20261122-010')).toBe('inquiry');
+    expect(kindOfRef('NB-20261122-010')).toBe('task');
     expect(kindOfRef('QQ-20261122-010')).toBeNull();
     expect(kindOfRef('nonsense')).toBeNull();
   });
