@@ -30,6 +30,7 @@ help-group =
     <b>Staff group</b>
     New tickets are posted here as cards: tap "Claim" to take one, "Arrived" when on site, and "Resolve" when done (you then write the result in a private chat with the bot).
     After you claim, the resident's name, phone and flat are sent to you privately.
+    /task gives another department an internal task (a broken light found on patrol, a job for the cleaners), filled in privately.
     /chatid shows the id of this chat (or topic) for the office configuration.
 chatid = This chat's id: <code>{ $id }</code>
 chatid-topic = This chat's id: <code>{ $id }</code>, topic id: <code>{ $thread }</code>
@@ -271,7 +272,7 @@ start-staff =
         [one] You have 1 open ticket: { $refs }
        *[other] You have { $count } open tickets: { $refs }
     }
-    /mine lists your tickets with their due times, /open the open tickets of your departments.
+    /mine lists your tickets with their due times, /open the open tickets of your departments, /task gives another department an internal task.
     New tickets are posted as cards in the staff group: tap "🙋 Claim" there, and the resident's contact is sent to you here.
 start-staff-more = and { $count ->
         [one] 1 more
