@@ -234,8 +234,13 @@ export function renderFiguresCsv(view: FiguresView, policy: OfficePolicy, texts:
       ['figures-csv-surveys-no-answer', (f) => f.surveysNoAnswer],
       ['figures-csv-overdue', (f) => f.overdue.tickets],
       ['figures-csv-escalated', (f) => f.escalated.tickets],
+      ['figures-csv-tasks-received', (f) => f.internalTasks.received],
+      ['figures-csv-tasks-resolved', (f) => f.internalTasks.resolved],
+      ['figures-csv-tasks-overdue', (f) => f.internalTasks.overdue],
     ];
     for (const [key, value] of counts) rows.push([scope, p(key), '', value(current), '', '', '', value(previous)]);
+    const tasksOnTime = current.internalTasks.resolutionOnTime;
+    rows.push([scope, p('figures-csv-tasks-on-time'), '', percent(tasksOnTime.value), tasksOnTime.num, tasksOnTime.den, '', percent(previous.internalTasks.resolutionOnTime.value)]);
   }
   const office = p('figures-csv-office');
   const { current, previous } = view.office;

@@ -122,6 +122,11 @@ test('the figures count internal tasks as internal tasks, not as residents\' rep
   expect(figures.byKind).toEqual([{ key: 'repair', n: 1 }]);
   expect(figures.resolutionOnTime.den).toBe(1);
   expect(figures.overdue.tickets).toBe(0);
+
+  // The manager's /report shows them on their own line.
+  await h.send(h.u.command(manager, 'report'));
+  const report = h.fake.textsTo(manager.id).find((t) => t.includes('内部工作任务'));
+  expect(report).toContain('🛠 内部工作任务（不计入住户报事）：收到 2 件，完成 2 件，按时完成率 50%，超时 1 件');
 });
 
 test('a done task the guard never answers closes by itself after the confirmation period, and the guard is told so', async () => {

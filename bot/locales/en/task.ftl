@@ -58,3 +58,7 @@ task-note = 📝 { $name } on task { $ref }: { $note }
 task-cancelled = ✖️ Task { $ref } was withdrawn.
 figures-internal-tasks = 🛠 Internal tasks (not counted as residents' reports): { $received } received, { $resolved } done, { $onTime } on time, { $overdue } overdue
 task-auto-confirmed = ✅ Task { $ref } was done and, with no answer from you within { $wait }, it has been closed. If something is still wrong, send /task again.
+figures-csv-tasks-received = Internal tasks: received
+figures-csv-tasks-resolved = Internal tasks: done
+figures-csv-tasks-overdue = Internal tasks: overdue
+figures-csv-tasks-on-time = Internal tasks: done on time

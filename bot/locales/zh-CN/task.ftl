@@ -57,3 +57,7 @@ task-note = 📝 { $name } 关于任务 { $ref }：{ $note }
 task-cancelled = ✖️ 任务 { $ref } 已撤销。
 figures-internal-tasks = 🛠 内部工作任务（不计入住户报事）：收到 { $received } 件，完成 { $resolved } 件，按时完成率 { $onTime }，超时 { $overdue } 件
 task-auto-confirmed = ✅ 任务 { $ref } 已处理完毕，{ $wait }内未收到您的确认，已自动关闭。如仍有问题，请再发 /task 派单。
+figures-csv-tasks-received = 内部工作任务：收到
+figures-csv-tasks-resolved = 内部工作任务：完成
+figures-csv-tasks-overdue = 内部工作任务：超时
+figures-csv-tasks-on-time = 内部工作任务：按时完成率
