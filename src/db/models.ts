@@ -78,26 +78,29 @@ const staffProfileSchema = new Schema<StaffProfileDoc>(
  * The ticket document is a projection of its event log (see src/tickets/projection.ts).
  * Its `_id` is the reference: on FerretDB v1 only an exact `{_id: value}` filter uses an index.
  */
+const ticketFields = {
+  _id: { type: String, default: function (this: { ref: string }) { return this.ref; } },
+  ref: { type: String, required: true },
+  seq: { type: Number, required: true },
+  kind: { type: String, required: true },
+  status: { type: String, required: true },
+  department: { type: String, required: true },
+  residentId: { type: Number, required: true },
+  ownerId: Number,
+  day: { type: String, required: true },
+  month: { type: String, required: true },
+  createdAt: { type: Date, required: true },
+  responseDueAt: Date,
+  resolutionDueAt: Date,
+  onSiteDueAt: Date,
+  autoConfirmAt: Date,
+  nightIntake: Boolean,
+  // Everything else of the projection lives here as plain data.
+  state: { type: Schema.Types.Mixed, required: true },
+};
 const ticketSchema = new Schema(
   {
-    _id: { type: String, default: function (this: { ref: string }) { return this.ref; } },
-    ref: { type: String, required: true },
-    seq: { type: Number, required: true },
-    kind: { type: String, required: true },
-    status: { type: String, required: true },
-    department: { type: String, required: true },
-    residentId: { type: Number, required: true },
-    ownerId: Number,
-    day: { type: String, required: true },
-    month: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    responseDueAt: Date,
-    resolutionDueAt: Date,
-    onSiteDueAt: Date,
-    autoConfirmAt: Date,
-    nightIntake: Boolean,
-    // Everything else of the projection lives here as plain data.
-    state: { type: Schema.Types.Mixed, required: true },
+    ...ticketFields,
     // Where the ticket's cards are (one per staff chat it was posted to), edited with the ticket.
     cards: {
       type: [new Schema({ chatId: Number, threadId: Number, messageId: Number, mediaMessageIds: [Number] }, { _id: false })],
@@ -116,6 +119,29 @@ ticketSchema.index({ status: 1, nightIntake: 1, createdAt: 1 });
 ticketSchema.index({ status: 1, responseDueAt: 1 });
 ticketSchema.index({ status: 1, onSiteDueAt: 1 });
 ticketSchema.index({ status: 1, createdAt: 1 });
+
+/**
+ * The working set: a copy of each ticket's projection while it is not closed or cancelled,
+ * removed when it is. What the lists, the handover and every tick read (by status and due
+ * times) is scanned here, so its cost follows the open work, not the office's history
+ * (FerretDB v1 scans a collection for any filter but `{_id}`).
+ */
+const liveTicketSchema = new Schema(ticketFields, { collection: 'live_tickets', versionKey: false, minimize: false });
+liveTicketSchema.index({ status: 1, resolutionDueAt: 1 });
+liveTicketSchema.index({ status: 1, autoConfirmAt: 1 });
+liveTicketSchema.index({ status: 1, responseDueAt: 1 });
+liveTicketSchema.index({ status: 1, onSiteDueAt: 1 });
+liveTicketSchema.index({ status: 1, createdAt: 1 });
+
+/** A resident's own tickets by reference, newest last, under the Telegram id: My tickets reads one `_id`. */
+export interface ResidentTicketsDoc {
+  _id: number;
+  refs: { ref: string; createdAt: Date }[];
+}
+const residentTicketsSchema = new Schema<ResidentTicketsDoc>(
+  { _id: Number, refs: { type: [new Schema({ ref: String, createdAt: Date }, { _id: false })], default: [] } },
+  { collection: 'resident_tickets', versionKey: false },
+);
 
 /** An event's `_id` is `ref:seq` (see eventId), so a ticket's log is read by `_id`, never scanned. */
 const ticketEventSchema = new Schema(
@@ -180,6 +206,8 @@ export function createModels(conn: Connection) {
     StaffProfile: conn.model<StaffProfileDoc>('StaffProfile', staffProfileSchema),
     StaffMembership: conn.model<StaffMembershipDoc>('StaffMembership', staffMembershipSchema),
     Ticket: conn.model('Ticket', ticketSchema),
+    LiveTicket: conn.model('LiveTicket', liveTicketSchema),
+    ResidentTickets: conn.model<ResidentTicketsDoc>('ResidentTickets', residentTicketsSchema),
     TicketCards: conn.model('TicketCards', ticketCardsSchema),
     TicketEvent: conn.model('TicketEvent', ticketEventSchema),
     RefNumber: conn.model('RefNumber', refNumberSchema),

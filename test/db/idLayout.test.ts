@@ -68,6 +68,7 @@ test('loading a ticket reads the projection and the next position by _id, nothin
     ['ticket_events', 'findOne', { _id: `${ticket.ref}:2` }],
     ['ticket_events', 'findOne', { _id: `${ticket.ref}:3` }],
     ['tickets', 'findOne', { _id: ticket.ref }],
+    ['live_tickets', 'updateOne', { _id: ticket.ref }],
     ['tickets', 'updateOne', { _id: ticket.ref }],
   ]);
   expect((await h.services.tickets.get(ticket.ref))?.status).toBe('claimed');
@@ -80,4 +81,20 @@ test("a ticket's history is read by _id", async () => {
     expect((await h.services.tickets.history(ticket.ref)).map((e) => e.type)).toEqual(['created', 'claimed']);
   });
   expect(commands.every((c) => JSON.stringify(Object.keys(c.filter as object)) === '["_id"]')).toBe(true);
+});
+
+test("a resident's list and the working set are kept under the resident's id and the reference", async () => {
+  const [ticket] = await h.services.tickets.listForResident(alice.telegramId, 1);
+  const { models } = h.database;
+  expect(await models.ResidentTickets.collection.findOne({ _id: alice.telegramId as never })).toMatchObject({ refs: [{ ref: ticket.ref }] });
+  expect(await models.LiveTicket.collection.findOne({ _id: ticket.ref as never })).toMatchObject({ status: 'claimed', residentId: alice.telegramId });
+  const commands = await commandsDuring(() => h.services.tickets.listForResident(alice.telegramId, 10));
+  expect(commands.every((c) => JSON.stringify(Object.keys(c.filter as object)) === '["_id"]')).toBe(true);
+  expect(commands[0]).toEqual({ collection: 'resident_tickets', method: 'findOne', filter: { _id: alice.telegramId } });
+
+  // Cancelled: out of the working set, still in the resident's list.
+  expect((await h.services.tickets.cancel(ticket.ref, residentActor(alice.telegramId, alice.name), 'no longer needed')).ok).toBe(true);
+  await h.settle();
+  expect(await models.LiveTicket.collection.findOne({ _id: ticket.ref as never })).toBeNull();
+  expect((await h.services.tickets.listForResident(alice.telegramId, 10)).map((t) => [t.ref, t.status])).toEqual([[ticket.ref, 'cancelled']]);
 });
