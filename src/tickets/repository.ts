@@ -121,7 +121,7 @@ export class TicketRepository {
     const stored = state.seq === 1 ? null : await this.models.Ticket.findById(state.ref, { seq: 1 }).lean<{ seq: number }>();
     if (stored) {
       if (stored.seq >= state.seq) return;
-      await Promise.all([this.models.Ticket.updateOne({ _id: state.ref }, update), this.syncWorkingSet(state, update)]);
+      await Promise.all([this.models.Ticket.updateOne({ _id: state.ref }, update), this.syncWorkingSet(state, set, update)]);
       return;
     }
     try {
@@ -129,20 +129,33 @@ export class TicketRepository {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    await Promise.all([this.syncWorkingSet(state, update), this.addToResident(state)]);
+    await Promise.all([this.syncWorkingSet(state, set, update), this.addToResident(state)]);
   }
 
   /**
    * Keeps the working set (live_tickets) in step: the ticket's copy while it is open, none
    * once it is closed or cancelled. Only the writer that moved the projection forward gets
-   * here; one that lost the race to a newer state left both documents alone.
+   * here, but two such writers may still cross: a copy is only ever replaced by a newer one
+   * (the collection is small, so the condition on `seq` costs nothing even on FerretDB).
    */
-  private async syncWorkingSet(state: TicketState, update: Record<string, unknown>): Promise<void> {
+  private async syncWorkingSet(state: TicketState, set: Record<string, unknown>, update: Record<string, unknown>): Promise<void> {
+    const { LiveTicket, Ticket } = this.models;
     if (!inWorkingSet(state.status)) {
-      await this.models.LiveTicket.deleteOne({ _id: state.ref });
+      await LiveTicket.deleteOne({ _id: state.ref });
       return;
     }
-    await this.models.LiveTicket.updateOne({ _id: state.ref }, { ...update, $setOnInsert: { ref: state.ref } }, { upsert: true });
+    const newer = () => LiveTicket.updateOne({ _id: state.ref, seq: { $lt: state.seq } }, update);
+    if ((await newer()).matchedCount > 0) return;
+    try {
+      await LiveTicket.create({ _id: state.ref, ref: state.ref, ...set });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await newer(); // someone else's copy went in first: replaced if it is older
+      return;
+    }
+    // A newer state that finished the ticket may have removed the copy just before this insert.
+    const stored = await Ticket.findById(state.ref, { seq: 1, status: 1 }).lean<{ seq: number; status: TicketState['status'] }>();
+    if (stored && stored.seq > state.seq && !inWorkingSet(stored.status)) await LiveTicket.deleteOne({ _id: state.ref });
   }
 
   /** Notes a new ticket in its resident's own list (their private chat handles one update at a time). */

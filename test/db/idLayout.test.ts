@@ -61,14 +61,17 @@ test('loading a ticket reads the projection and the next position by _id, nothin
   ]);
 
   // A projection one event behind its log: caught up from the log by _id, and saved.
-  await h.database.models.Ticket.updateOne({ _id: ticket.ref }, { $set: { seq: 1, status: 'open', 'state.seq': 1, 'state.status': 'open', 'state.owner': null } });
+  const behindByOne = { $set: { seq: 1, status: 'open', 'state.seq': 1, 'state.status': 'open', 'state.owner': null } };
+  await h.database.models.Ticket.updateOne({ _id: ticket.ref }, behindByOne);
+  await h.database.models.LiveTicket.updateOne({ _id: ticket.ref }, behindByOne);
   const behind = await commandsDuring(() => h.services.tickets.get(ticket.ref));
   expect(behind.map((c) => [c.collection, c.method, c.filter])).toEqual([
     ['tickets', 'findOne', { _id: ticket.ref }],
     ['ticket_events', 'findOne', { _id: `${ticket.ref}:2` }],
     ['ticket_events', 'findOne', { _id: `${ticket.ref}:3` }],
     ['tickets', 'findOne', { _id: ticket.ref }],
-    ['live_tickets', 'updateOne', { _id: ticket.ref }],
+    // The working set is small: a condition on its copy's position costs nothing there.
+    ['live_tickets', 'updateOne', { _id: ticket.ref, seq: { $lt: 2 } }],
     ['tickets', 'updateOne', { _id: ticket.ref }],
   ]);
   expect((await h.services.tickets.get(ticket.ref))?.status).toBe('claimed');
