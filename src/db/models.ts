@@ -54,6 +54,20 @@ const staffMembershipSchema = new Schema<StaffMembershipDoc>(
   { collection: 'staff_memberships', versionKey: false },
 );
 staffMembershipSchema.index({ chatId: 1, userId: 1 }, { unique: true });
+
+/**
+ * The same memberships under the user's id: who is staff is asked on nearly every update, and
+ * staff_memberships also holds a "not a member" row for every resident ever checked, so it is
+ * read by `_id` here (FerretDB v1 scans a collection for any other filter).
+ */
+export interface UserMembershipsDoc {
+  _id: number;
+  chats: { chatId: number; member: boolean; checkedAt: Date }[];
+}
+const userMembershipsSchema = new Schema<UserMembershipsDoc>(
+  { _id: Number, chats: { type: [new Schema({ chatId: Number, member: Boolean, checkedAt: Date }, { _id: false })], default: [] } },
+  { collection: 'staff_user_chats', versionKey: false },
+);
 staffMembershipSchema.index({ userId: 1 });
 
 export interface StaffProfileDoc {
@@ -205,6 +219,7 @@ export function createModels(conn: Connection) {
     Resident: conn.model<ResidentDoc>('Resident', residentSchema),
     StaffProfile: conn.model<StaffProfileDoc>('StaffProfile', staffProfileSchema),
     StaffMembership: conn.model<StaffMembershipDoc>('StaffMembership', staffMembershipSchema),
+    UserMemberships: conn.model<UserMembershipsDoc>('UserMemberships', userMembershipsSchema),
     Ticket: conn.model('Ticket', ticketSchema),
     LiveTicket: conn.model('LiveTicket', liveTicketSchema),
     ResidentTickets: conn.model<ResidentTicketsDoc>('ResidentTickets', residentTicketsSchema),

@@ -5,7 +5,8 @@
  *   resident_tickets  each resident's references (My tickets, repeat reports);
  *   survey_timers     every survey with a step still to come (src/followups/timers.ts);
  *   comment_prompts   the surveys awaiting a comment (src/followups/commentPrompts.ts);
- *   recent_events     the last days of new reports and closures (src/tickets/recentEvents.ts).
+ *   recent_events     the last days of new reports and closures (src/tickets/recentEvents.ts);
+ *   staff_user_chats  each user's staff-chat memberships (src/people/staff.ts).
  * It reads the history once, at start; from then on the code keeps them in step. Every write
  * is an upsert or an insert that skips what exists, so a run that stopped is run again whole.
  * Raw collections by name: this step must not depend on the models of the day.
@@ -28,7 +29,7 @@ const RECENT_DAYS = 8;
 export async function buildWorkingSet(database: Database, now: Date): Promise<Record<string, number>> {
   const db = database.conn.db!;
   const col = (name: string) => db.collection(name);
-  const counts = { live: 0, residents: 0, timers: 0, prompts: 0, recent: 0 };
+  const counts = { live: 0, residents: 0, timers: 0, prompts: 0, recent: 0, members: 0 };
 
   const byResident = new Map<number, { ref: string; createdAt: Date }[]>();
   for await (const ticket of col('tickets').find({}, { projection: { cards: 0 } })) {
@@ -56,6 +57,15 @@ export async function buildWorkingSet(database: Database, now: Date): Promise<Re
     const latest = list.sort((a, b) => +new Date(a.at) - +new Date(b.at)).slice(-5);
     await col('comment_prompts').updateOne({ _id: residentId as never }, { $set: { prompts: latest } }, { upsert: true });
     counts.prompts++;
+  }
+
+  const memberships = new Map<number, { chatId: number; member: boolean; checkedAt: Date }[]>();
+  for await (const m of col('staff_memberships').find({})) {
+    memberships.set(m.userId as number, [...(memberships.get(m.userId as number) ?? []), { chatId: m.chatId as number, member: !!m.member, checkedAt: m.checkedAt as Date }]);
+  }
+  for (const [userId, chats] of memberships) {
+    await col('staff_user_chats').updateOne({ _id: userId as never }, { $set: { chats } }, { upsert: true });
+    counts.members++;
   }
 
   const since = new Date(now.getTime() - RECENT_DAYS * 24 * 3600_000);

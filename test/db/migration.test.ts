@@ -105,8 +105,9 @@ test('a database without the working set gets it built once: lists, My tickets, 
   await h.settle();
   const survey = { _id: 'BX-20260101-009.5', ref: 'BX-20260101-009', residentId: alice.telegramId, status: 'scheduled', nextAt: new Date(Date.now() + 3600_000), commentPrompt: { messageId: 77, at: new Date() } };
   await db.collection('surveys').insertOne(survey as never);
+  await h.services.staff.recordMembership(STAFF_CHAT, people.zhang.id, true);
   // As an earlier version left it: none of the small collections.
-  for (const name of ['live_tickets', 'resident_tickets', 'survey_timers', 'comment_prompts', 'recent_events']) await db.collection(name).deleteMany({});
+  for (const name of ['live_tickets', 'resident_tickets', 'survey_timers', 'comment_prompts', 'recent_events', 'staff_user_chats']) await db.collection(name).deleteMany({});
   await db.collection('migrations').deleteOne({ _id: WORKING_SET_MIGRATION as never });
   expect(await h.services.tickets.listForResident(alice.telegramId, 10)).toEqual([]);
 
@@ -122,4 +123,6 @@ test('a database without the working set gets it built once: lists, My tickets, 
   expect(await db.collection('recent_events').findOne({ _id: `${open.ref}:1` as never })).toMatchObject({ type: 'created' });
   expect(await db.collection('survey_timers').findOne({ _id: survey._id as never })).toMatchObject({ nextAt: survey.nextAt });
   expect(await db.collection('comment_prompts').findOne({ _id: alice.telegramId as never })).toMatchObject({ prompts: [{ surveyId: survey._id, messageId: 77 }] });
+  expect(await db.collection('staff_user_chats').findOne({ _id: people.zhang.id as never })).toMatchObject({ chats: [{ chatId: STAFF_CHAT, member: true }] });
+  expect((await h.services.staff.actorFor({ id: people.zhang.id, firstName: '张' })).chats).toContain(STAFF_CHAT);
 });
