@@ -123,16 +123,11 @@ const ticketSchema = new Schema(
   },
   { collection: 'tickets', versionKey: false, minimize: false },
 );
+// The lists and ticks read the working set (below), not this archive; these serve office-wide
+// queries over the history on MongoDB (the dashboard's list and filters).
 ticketSchema.index({ residentId: 1, createdAt: -1 });
 ticketSchema.index({ department: 1, status: 1 });
 ticketSchema.index({ ownerId: 1, status: 1 });
-ticketSchema.index({ status: 1, autoConfirmAt: 1 });
-ticketSchema.index({ status: 1, resolutionDueAt: 1 });
-ticketSchema.index({ status: 1, nightIntake: 1, createdAt: 1 });
-// What the time-limit watcher queries (src/limits/store.ts): live tickets by each due time.
-ticketSchema.index({ status: 1, responseDueAt: 1 });
-ticketSchema.index({ status: 1, onSiteDueAt: 1 });
-ticketSchema.index({ status: 1, createdAt: 1 });
 
 /**
  * The working set: a copy of each ticket's projection while it is not closed or cancelled,
@@ -246,6 +241,20 @@ export async function ensureIndexes(models: Models): Promise<void> {
 /** The `_id` of a ticket's event: its position in the ticket's log. */
 export function eventId(ref: string, seq: number): string {
   return `${ref}:${seq}`;
+}
+
+/**
+ * An update by `_id` that creates the document when missing. Two such upserts of a new
+ * document race on the `_id` (on MongoDB as on FerretDB): the loser's update is then applied
+ * to the winner's document.
+ */
+export async function upsertById<T>(model: Model<T>, id: unknown, update: Record<string, unknown>): Promise<void> {
+  try {
+    await model.updateOne({ _id: id }, update, { upsert: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await model.updateOne({ _id: id }, update);
+  }
 }
 
 export function isDuplicateKey(error: unknown): boolean {

@@ -8,7 +8,7 @@
  * private chat handles one update at a time, so rewriting the small list is safe.
  */
 import { Schema, type Model } from 'mongoose';
-import type { Models } from '../db/models';
+import { upsertById, type Models } from '../db/models';
 
 interface Prompt {
   surveyId: string;
@@ -40,7 +40,7 @@ export class CommentPrompts {
   async remember(residentId: number, prompt: Prompt): Promise<void> {
     const others = (await this.list(residentId)).filter((p) => p.surveyId !== prompt.surveyId);
     const prompts = [...others, prompt].sort((a, b) => +new Date(a.at) - +new Date(b.at)).slice(-KEPT);
-    await this.model.updateOne({ _id: residentId }, { $set: { prompts } }, { upsert: true });
+    await upsertById(this.model, residentId, { $set: { prompts } });
   }
 
   async forget(residentId: number, surveyId: string): Promise<void> {

@@ -10,7 +10,7 @@
  * removed, never acted on blindly.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Models } from '../db/models';
+import { upsertById, type Models } from '../db/models';
 
 export interface SurveyTimerDoc {
   /** The survey's `_id`. */
@@ -33,7 +33,7 @@ export class SurveyTimers {
   }
 
   async set(surveyId: string, nextAt: Date): Promise<void> {
-    await this.model.updateOne({ _id: surveyId }, { $set: { nextAt } }, { upsert: true });
+    await upsertById(this.model, surveyId, { $set: { nextAt } });
   }
 
   async clear(surveyId: string): Promise<void> {

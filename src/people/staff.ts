@@ -5,7 +5,7 @@
 import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
 import type { Models, StaffMembershipDoc, UserMembershipsDoc } from '../db/models';
-import { isDuplicateKey } from '../db/models';
+import { isDuplicateKey, upsertById } from '../db/models';
 import type { Actor, Role } from './actors';
 import { readRoster, type RosterEntry } from './roster';
 
@@ -72,11 +72,7 @@ export class StaffDirectory {
   private async recordForUser(chatId: number, userId: number, set: { member: boolean; checkedAt: Date }): Promise<void> {
     const { UserMemberships } = this.deps.models;
     const chats = ((await UserMemberships.findById(userId).lean<UserMembershipsDoc>())?.chats ?? []).filter((c) => c.chatId !== chatId);
-    try {
-      await UserMemberships.updateOne({ _id: userId }, { $set: { chats: [...chats, { chatId, ...set }] } }, { upsert: true });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    await upsertById(UserMemberships, userId, { $set: { chats: [...chats, { chatId, ...set }] } });
   }
 
   async rememberProfile(user: UserRef, privateChatOpen?: boolean): Promise<void> {

@@ -3,7 +3,7 @@
  * index is what decides races; the ticket document follows as a projection.
  */
 import type { Models, ResidentTicketsDoc } from '../db/models';
-import { eventId, isDuplicateKey } from '../db/models';
+import { eventId, isDuplicateKey, upsertById } from '../db/models';
 import { applyEvent } from './projection';
 import { inWorkingSet, type TicketEvent, type TicketState } from './types';
 
@@ -161,7 +161,7 @@ export class TicketRepository {
   /** Notes a new ticket in its resident's own list (their private chat handles one update at a time). */
   private async addToResident(state: TicketState): Promise<void> {
     const entry = { ref: state.ref, createdAt: new Date(state.createdAt) };
-    await this.models.ResidentTickets.updateOne({ _id: state.resident.telegramId }, { $addToSet: { refs: entry } }, { upsert: true });
+    await upsertById(this.models.ResidentTickets, state.resident.telegramId, { $addToSet: { refs: entry } });
   }
 
   /** Written only by the ticket's card lane in the outbox (one writer at a time). */
