@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     uri = embedded.uri;
   }
   const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB);
-  await migrateDatabase(database, { log: logger });
+  await migrateDatabase(database, { log: logger, now: () => systemClock.now() });
   logger.info('database ready');
 
   const texts = new Texts({ onMissing: (lang, key) => logger.error({ lang, key }, 'missing text') });

@@ -4,7 +4,8 @@
  * set, else the embedded database (FerretDB; PostgreSQL when one answers on 127.0.0.1:5432,
  * else SQLite; BENCH_DB_BACKEND chooses), in a database of its own that it drops at the end.
  * All traffic stays on 127.0.0.1; the whole run stops itself after 10 minutes.
- * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part.
+ * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part,
+ * BENCH_ONLY=tick the history part (BENCH_TICK_HISTORY sets its larger size).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { openDatabase } from '../src/db/connection';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded';
 import { benchSending, type SendingFigures } from './sending';
-import { benchTick, type TickFigures } from './tick';
+import { benchTick, tickRows, type TickFigures } from './tick';
 import { benchFanout, type FanoutFigures } from './fanout';
 import { benchFigures, type FiguresBench } from './figures';
 import { benchPerUpdate, type PerUpdateFigures } from './perUpdate';
@@ -69,10 +70,7 @@ function report(s: SendingFigures, t: TickFigures, fan: FanoutFigures, f: Figure
     ['longest per-group minute (any 60 s window)', String(s.busiestGroupMinute), `configured ${s.configuredPerGroupMinute}/min`],
     ['interactive reply, idle', ms(s.interactiveIdleMs), 'round trip to the local fake'],
     ['interactive reply during the batch (5 replies)', `median ${ms(waits[2])}, max ${ms(waits[4])}`, 'sent directly, counted first'],
-    [`tick: ${t.closedTickets.toLocaleString('en')} closed + ${t.due} due (auto-confirm)`, ms(t.tickMs), `${t.confirmed} confirmed`],
-    [`tick with nothing due, ${t.due} tickets in all`, ms(t.emptyTickSmallMs), 'the due query alone (median of 5)'],
-    [`tick with nothing due, ${(t.closedTickets + t.due).toLocaleString('en')} tickets`, ms(t.emptyTickLargeMs), `median of 5; the 100,000 inserted in ${t.insertSeconds.toFixed(1)} s`],
-    ['the due query ran as', t.plan, 'index { status, autoConfirmAt }'],
+    ...tickRows(t),
     [`emergency: last of ${fan.recipients} alerts after the resident's last message (${fan.rounds} rounds)`, `median ${ms(fanMs[Math.floor(fanMs.length / 2)])}, max ${ms(fanMs[fanMs.length - 1])}`, `goal ≤ 1000 ms; load ${fan.load.toFixed(1)}`],
     ['emergency: the resident\'s guidance accepted before every alert', `${fan.guidanceFirst} of ${fan.rounds}`, `goal ${fan.rounds} of ${fan.rounds}`],
     ...(f ? figuresRows(f) : []),
@@ -106,6 +104,13 @@ async function main(): Promise<void> {
       log(table([['measure', 'result', 'limit / note'], ...figuresRows(figures), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs`]]));
       return;
     }
+    if (process.env.BENCH_ONLY === 'tick') {
+      log('the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets');
+      const tick = await benchTick(database, log);
+      log('');
+      log(table([['measure', 'result', 'limit / note'], ...tickRows(tick), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
+      return;
+    }
     if (process.env.BENCH_ONLY === 'updates') {
       log('one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
       const perUpdate = await benchPerUpdate(database, log);
@@ -117,7 +122,7 @@ async function main(): Promise<void> {
     const fanout = await benchFanout(database, log);
     log('2/5 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
     const sending = await benchSending(database, log);
-    log('3/5 one scheduler tick over 100,000 closed tickets');
+    log('3/5 the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets');
     const tick = await benchTick(database, log);
     log('4/5 one month\'s figures with 100,000 tickets of history');
     const figures = await benchFigures(database, log);

@@ -1,10 +1,11 @@
 /**
- * Moves a database of the earlier layout (tickets, events and residents under ObjectIds) to
- * lookups by `_id`: a ticket under its reference, an event under `ref:seq`, a resident under
- * the Telegram id. Runs at start, before the bot takes updates. Nothing in it depends on
+ * Moves a database of an earlier layout up to date, at start, before the bot takes updates:
+ * first tickets, events and residents from ObjectIds to lookups by `_id` (a ticket under its
+ * reference, an event under `ref:seq`, a resident under the Telegram id); then the small
+ * collections the ticks and lists read (src/db/workingSetMigration.ts). Nothing in it depends on
  * indexes being dropped, so an instance opening the database meanwhile is not disturbed.
  *
- * Once: a marker in `migrations` is inserted with a unique `_id`, so of several instances
+ * Each step once: a marker in `migrations` is inserted with a unique `_id`, so of several instances
  * starting together one migrates and the others wait for it. Every step is a copy to the new
  * `_id` followed by the removal of the old document, so a run that stopped half-way (its
  * marker never marked done) is simply run again by the next start once the marker is stale.
@@ -12,6 +13,7 @@
 import type { mongo } from 'mongoose';
 import type { Database } from './connection';
 import { eventId, isDuplicateKey } from './models';
+import { buildWorkingSet, insertIgnoringDuplicates, WORKING_SET_MIGRATION } from './workingSetMigration';
 
 export const ID_LAYOUT_MIGRATION = '2026-12-ids';
 
@@ -24,6 +26,8 @@ export interface MigrationOptions {
   /** A marker not done after this long belongs to a run that stopped: run it again. */
   staleMs?: number;
   pollMs?: number;
+  /** The office's clock: how far back the recent events are copied from. */
+  now?: () => Date;
 }
 
 interface Marker {
@@ -37,16 +41,22 @@ type Document = mongo.Document;
 
 const BATCH = 500;
 
-/** Brings an earlier layout up to date; a no-op (one `_id` read) once done. */
+/** Brings an earlier layout up to date; a no-op (one `_id` read per step) once done. */
 export async function migrateDatabase(database: Database, options: MigrationOptions = {}): Promise<void> {
+  await runOnce(database, ID_LAYOUT_MIGRATION, () => idLayout(database), options);
+  await runOnce(database, WORKING_SET_MIGRATION, () => buildWorkingSet(database, options.now?.() ?? new Date()), options);
+}
+
+/** Runs one step once across instances: the first to insert its marker runs it, the others wait. */
+async function runOnce(database: Database, id: string, run: () => Promise<object>, options: MigrationOptions): Promise<void> {
   const markers = database.conn.db!.collection<Marker>('migrations');
   const staleMs = options.staleMs ?? 10 * 60_000;
   for (;;) {
-    const marker = await markers.findOne({ _id: ID_LAYOUT_MIGRATION });
+    const marker = await markers.findOne({ _id: id });
     if (marker?.doneAt) return;
     if (!marker) {
       try {
-        await markers.insertOne({ _id: ID_LAYOUT_MIGRATION, startedAt: new Date() });
+        await markers.insertOne({ _id: id, startedAt: new Date() });
         break;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -54,14 +64,14 @@ export async function migrateDatabase(database: Database, options: MigrationOpti
       }
     }
     if (marker && Date.now() - new Date(marker.startedAt).getTime() > staleMs) {
-      options.log?.info({ migration: ID_LAYOUT_MIGRATION }, 'migration: an earlier run stopped half-way; running it again');
+      options.log?.info({ migration: id }, 'migration: an earlier run stopped half-way; running it again');
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
   }
-  const moved = await idLayout(database);
-  await markers.updateOne({ _id: ID_LAYOUT_MIGRATION }, { $set: { doneAt: new Date() } });
-  options.log?.info({ migration: ID_LAYOUT_MIGRATION, ...moved }, 'migration done');
+  const counts = await run();
+  await markers.updateOne({ _id: id }, { $set: { doneAt: new Date() } });
+  options.log?.info({ migration: id, ...counts }, 'migration done');
 }
 
 async function idLayout(database: Database): Promise<{ tickets: number; events: number; residents: number }> {
@@ -105,22 +115,6 @@ async function moveAll(target: Collection, hold: Collection, newId: (doc: Docume
     await insertIgnoringDuplicates(target, copies);
     await hold.deleteMany({ _id: { $in: holdIds as never[] } });
     moved += batch.length;
-  }
-}
-
-/** Inserts what is not there yet (a duplicate `_id` was written by an earlier, interrupted run). */
-async function insertIgnoringDuplicates(collection: Collection, docs: Document[]): Promise<void> {
-  if (docs.length === 0) return;
-  try {
-    await collection.insertMany(docs, { ordered: false });
-  } catch {
-    for (const doc of docs) {
-      try {
-        await collection.insertOne(doc);
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
-    }
   }
 }
 

@@ -54,6 +54,20 @@ const staffMembershipSchema = new Schema<StaffMembershipDoc>(
   { collection: 'staff_memberships', versionKey: false },
 );
 staffMembershipSchema.index({ chatId: 1, userId: 1 }, { unique: true });
+
+/**
+ * The same memberships under the user's id: who is staff is asked on nearly every update, and
+ * staff_memberships also holds a "not a member" row for every resident ever checked, so it is
+ * read by `_id` here (FerretDB v1 scans a collection for any other filter).
+ */
+export interface UserMembershipsDoc {
+  _id: number;
+  chats: { chatId: number; member: boolean; checkedAt: Date }[];
+}
+const userMembershipsSchema = new Schema<UserMembershipsDoc>(
+  { _id: Number, chats: { type: [new Schema({ chatId: Number, member: Boolean, checkedAt: Date }, { _id: false })], default: [] } },
+  { collection: 'staff_user_chats', versionKey: false },
+);
 staffMembershipSchema.index({ userId: 1 });
 
 export interface StaffProfileDoc {
@@ -78,26 +92,29 @@ const staffProfileSchema = new Schema<StaffProfileDoc>(
  * The ticket document is a projection of its event log (see src/tickets/projection.ts).
  * Its `_id` is the reference: on FerretDB v1 only an exact `{_id: value}` filter uses an index.
  */
+const ticketFields = {
+  _id: { type: String, default: function (this: { ref: string }) { return this.ref; } },
+  ref: { type: String, required: true },
+  seq: { type: Number, required: true },
+  kind: { type: String, required: true },
+  status: { type: String, required: true },
+  department: { type: String, required: true },
+  residentId: { type: Number, required: true },
+  ownerId: Number,
+  day: { type: String, required: true },
+  month: { type: String, required: true },
+  createdAt: { type: Date, required: true },
+  responseDueAt: Date,
+  resolutionDueAt: Date,
+  onSiteDueAt: Date,
+  autoConfirmAt: Date,
+  nightIntake: Boolean,
+  // Everything else of the projection lives here as plain data.
+  state: { type: Schema.Types.Mixed, required: true },
+};
 const ticketSchema = new Schema(
   {
-    _id: { type: String, default: function (this: { ref: string }) { return this.ref; } },
-    ref: { type: String, required: true },
-    seq: { type: Number, required: true },
-    kind: { type: String, required: true },
-    status: { type: String, required: true },
-    department: { type: String, required: true },
-    residentId: { type: Number, required: true },
-    ownerId: Number,
-    day: { type: String, required: true },
-    month: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    responseDueAt: Date,
-    resolutionDueAt: Date,
-    onSiteDueAt: Date,
-    autoConfirmAt: Date,
-    nightIntake: Boolean,
-    // Everything else of the projection lives here as plain data.
-    state: { type: Schema.Types.Mixed, required: true },
+    ...ticketFields,
     // Where the ticket's cards are (one per staff chat it was posted to), edited with the ticket.
     cards: {
       type: [new Schema({ chatId: Number, threadId: Number, messageId: Number, mediaMessageIds: [Number] }, { _id: false })],
@@ -106,16 +123,34 @@ const ticketSchema = new Schema(
   },
   { collection: 'tickets', versionKey: false, minimize: false },
 );
+// The lists and ticks read the working set (below), not this archive; these serve office-wide
+// queries over the history on MongoDB (the dashboard's list and filters).
 ticketSchema.index({ residentId: 1, createdAt: -1 });
 ticketSchema.index({ department: 1, status: 1 });
 ticketSchema.index({ ownerId: 1, status: 1 });
-ticketSchema.index({ status: 1, autoConfirmAt: 1 });
-ticketSchema.index({ status: 1, resolutionDueAt: 1 });
-ticketSchema.index({ status: 1, nightIntake: 1, createdAt: 1 });
-// What the time-limit watcher queries (src/limits/store.ts): live tickets by each due time.
-ticketSchema.index({ status: 1, responseDueAt: 1 });
-ticketSchema.index({ status: 1, onSiteDueAt: 1 });
-ticketSchema.index({ status: 1, createdAt: 1 });
+
+/**
+ * The working set: a copy of each ticket's projection while it is not closed or cancelled,
+ * removed when it is. What the lists, the handover and every tick read (by status and due
+ * times) is scanned here, so its cost follows the open work, not the office's history
+ * (FerretDB v1 scans a collection for any filter but `{_id}`).
+ */
+const liveTicketSchema = new Schema(ticketFields, { collection: 'live_tickets', versionKey: false, minimize: false });
+liveTicketSchema.index({ status: 1, resolutionDueAt: 1 });
+liveTicketSchema.index({ status: 1, autoConfirmAt: 1 });
+liveTicketSchema.index({ status: 1, responseDueAt: 1 });
+liveTicketSchema.index({ status: 1, onSiteDueAt: 1 });
+liveTicketSchema.index({ status: 1, createdAt: 1 });
+
+/** A resident's own tickets by reference, newest last, under the Telegram id: My tickets reads one `_id`. */
+export interface ResidentTicketsDoc {
+  _id: number;
+  refs: { ref: string; createdAt: Date }[];
+}
+const residentTicketsSchema = new Schema<ResidentTicketsDoc>(
+  { _id: Number, refs: { type: [new Schema({ ref: String, createdAt: Date }, { _id: false })], default: [] } },
+  { collection: 'resident_tickets', versionKey: false },
+);
 
 /** An event's `_id` is `ref:seq` (see eventId), so a ticket's log is read by `_id`, never scanned. */
 const ticketEventSchema = new Schema(
@@ -179,7 +214,10 @@ export function createModels(conn: Connection) {
     Resident: conn.model<ResidentDoc>('Resident', residentSchema),
     StaffProfile: conn.model<StaffProfileDoc>('StaffProfile', staffProfileSchema),
     StaffMembership: conn.model<StaffMembershipDoc>('StaffMembership', staffMembershipSchema),
+    UserMemberships: conn.model<UserMembershipsDoc>('UserMemberships', userMembershipsSchema),
     Ticket: conn.model('Ticket', ticketSchema),
+    LiveTicket: conn.model('LiveTicket', liveTicketSchema),
+    ResidentTickets: conn.model<ResidentTicketsDoc>('ResidentTickets', residentTicketsSchema),
     TicketCards: conn.model('TicketCards', ticketCardsSchema),
     TicketEvent: conn.model('TicketEvent', ticketEventSchema),
     RefNumber: conn.model('RefNumber', refNumberSchema),
@@ -203,6 +241,20 @@ export async function ensureIndexes(models: Models): Promise<void> {
 /** The `_id` of a ticket's event: its position in the ticket's log. */
 export function eventId(ref: string, seq: number): string {
   return `${ref}:${seq}`;
+}
+
+/**
+ * An update by `_id` that creates the document when missing. Two such upserts of a new
+ * document race on the `_id` (on MongoDB as on FerretDB): the loser's update is then applied
+ * to the winner's document.
+ */
+export async function upsertById<T>(model: Model<T>, id: unknown, update: Record<string, unknown>): Promise<void> {
+  try {
+    await model.updateOne({ _id: id }, update, { upsert: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await model.updateOne({ _id: id }, update);
+  }
 }
 
 export function isDuplicateKey(error: unknown): boolean {

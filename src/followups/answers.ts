@@ -4,6 +4,8 @@
  * them). A dissatisfied finish reopens the ticket for rework.
  */
 import { claimOnce } from '../jobs/once';
+import { CommentPrompts } from './commentPrompts';
+import { SurveyTimers } from './timers';
 import { followupPolicy } from './config';
 import type { FollowupDeps } from './deps';
 import { followupModels, SCORE_QUESTIONS, type FollowupModels, type ScoreQuestion, type SurveyDoc } from './model';
@@ -41,9 +43,11 @@ export function isDissatisfied(survey: SurveyDoc, threshold: number): boolean {
 
 export class SurveyAnswers {
   private readonly followups: FollowupModels;
+  private readonly prompts: CommentPrompts;
 
   constructor(private readonly deps: FollowupDeps) {
     this.followups = followupModels(deps.models);
+    this.prompts = new CommentPrompts(deps.models);
   }
 
   get(id: string): Promise<SurveyDoc | null> {
@@ -76,6 +80,7 @@ export class SurveyAnswers {
     if (survey.residentId !== residentId) return { outcome: 'not_yours' };
     if (!OPEN.includes(survey.status) && survey.status !== 'answered') return { outcome: 'expired', survey };
     await this.followups.Survey.updateOne({ _id: id }, { $set: { comment: text }, $unset: { commentPrompt: 1 } });
+    await this.prompts.forget(residentId, id);
     const updated = (await this.get(id))!;
     if (survey.status === 'answered') {
       // After a dissatisfied survey, staff see the late comment too (src/reactions).
@@ -96,17 +101,25 @@ export class SurveyAnswers {
 
   /** Remembers the comment prompt, so that the reply to it finds its survey. */
   async awaitComment(id: string, promptMessageId: number, surveyMessageId?: number): Promise<void> {
-    const set: Record<string, unknown> = { commentPrompt: { messageId: promptMessageId, at: this.deps.clock.now() } };
+    const at = this.deps.clock.now();
+    const set: Record<string, unknown> = { commentPrompt: { messageId: promptMessageId, at } };
     if (surveyMessageId !== undefined) set.lastMessageId = surveyMessageId;
     await this.followups.Survey.updateOne({ _id: id }, { $set: set });
+    const survey = await this.get(id);
+    if (survey) await this.prompts.remember(survey.residentId, { surveyId: id, messageId: promptMessageId, at });
   }
 
   /** The survey a typed message is the comment for: a reply to the prompt, or a message soon after it. */
   async awaitingComment(residentId: number, replyTo?: number): Promise<SurveyDoc | null> {
-    const { Survey } = this.followups;
-    if (replyTo !== undefined) return Survey.findOne({ residentId, 'commentPrompt.messageId': replyTo }).lean<SurveyDoc>();
     const since = new Date(this.deps.clock.now().getTime() - followupPolicy(this.deps.policy).commentWait);
-    return Survey.findOne({ residentId, 'commentPrompt.at': { $gte: since } }).sort({ 'commentPrompt.at': -1 }).lean<SurveyDoc>();
+    const match = replyTo !== undefined ? { replyTo } : { since };
+    for (const id of await this.prompts.candidates(residentId, match)) {
+      const survey = await this.get(id);
+      const prompt = survey?.residentId === residentId ? survey.commentPrompt : undefined;
+      if (!prompt) continue;
+      if (replyTo !== undefined ? prompt.messageId === replyTo : new Date(prompt.at) >= since) return survey;
+    }
+    return null;
   }
 
   /**
@@ -123,6 +136,7 @@ export class SurveyAnswers {
       { _id: survey._id },
       { $set: { status: 'answered', answeredAt: now, complete, dissatisfied }, $unset: { nextAt: 1 } },
     );
+    await new SurveyTimers(models).clear(survey._id);
     const data = { survey: survey._id, stage: survey.stage, scores: survey.scores ?? {}, solved: survey.solved, complete, dissatisfied };
     await tickets.record(survey.ref, 'survey_answered', { text: survey.comment, data });
     log.info({ ref: survey.ref, survey: survey._id, dissatisfied, complete }, 'follow-up answered');

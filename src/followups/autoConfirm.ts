@@ -1,7 +1,7 @@
 /**
  * Auto-confirmation: a resolved ticket the resident neither confirmed nor disputed within the
  * quiet period is confirmed for them (SPEC.md: 签字确认 or auto-confirmed). Found by the
- * indexed (status, autoConfirmAt) range; the domain's event race makes one instance the
+ * (status, autoConfirmAt) range of the working set (open tickets only); the domain's event race makes one instance the
  * winner. The resident is told by the closure watcher, which reads the 'auto_confirmed' event
  * from the log: so a crash right after confirming loses no message.
  */
@@ -20,7 +20,7 @@ export class AutoConfirmJob {
     // The resident is messaged about it, so not at night: a quiet period of "at least three
     // days" ends at the next opening instead.
     if (!isWithinHours(now, followupHours(policy), policy.timezone)) return { confirmed: 0 };
-    const due = await models.Ticket.find({ status: 'resolved', autoConfirmAt: { $lte: now } }, { ref: 1 })
+    const due = await models.LiveTicket.find({ status: 'resolved', autoConfirmAt: { $lte: now } }, { ref: 1 })
       .sort({ autoConfirmAt: 1 })
       .limit(followupPolicy(policy).batch)
       .lean<Pick<TicketState, 'ref'>[]>();

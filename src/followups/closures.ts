@@ -8,7 +8,7 @@
  * the sampled pool with SPEC.md's "anything else: within 7 days".
  */
 import { localDateKey, localMonthKey } from '../time/zoned';
-import type { TicketEvent, TicketState } from '../tickets/types';
+import type { TicketEvent, TicketEventType, TicketState } from '../tickets/types';
 import { isDuplicateKey } from '../db/models';
 import { followupHours, followupPolicy, type CoverageClass } from './config';
 import { categoryKey, coverageOf, timingClass } from './coverage';
@@ -17,6 +17,10 @@ import { EventScan } from './eventScan';
 import { ensureFollowupIndexes, followupModels, type FollowupModels, type SurveyDoc } from './model';
 import { SampleDraws } from './sampling';
 import { firstFollowupTimes, recheckTimes } from './schedule';
+import { SurveyTimers } from './timers';
+
+/** The only two ways a ticket closes. */
+const CLOSING_TYPES: TicketEventType[] = ['confirmed', 'auto_confirmed'];
 
 export const surveyIdOf = (event: Pick<TicketEvent, 'ref' | 'seq'>) => `${event.ref}.${event.seq}`;
 
@@ -24,18 +28,20 @@ export class ClosureWatcher {
   private readonly followups: FollowupModels;
   private readonly scan: EventScan;
   private readonly draws: SampleDraws;
+  private readonly timers: SurveyTimers;
 
   constructor(private readonly deps: FollowupDeps) {
     const rules = followupPolicy(deps.policy);
     this.followups = followupModels(deps.models);
     this.scan = new EventScan(deps.models, this.followups, {
       name: 'closures',
-      types: ['confirmed', 'auto_confirmed'],
+      types: [...CLOSING_TYPES],
       overlap: rules.scanOverlap,
       firstRunLookback: rules.firstRunLookback,
       batch: rules.batch,
     });
     this.draws = new SampleDraws(this.followups, deps.random ?? Math.random);
+    this.timers = new SurveyTimers(deps.models);
   }
 
   /** Decides the closures since the last tick; returns how many were new and how many get a survey. */
@@ -66,7 +72,7 @@ export class ClosureWatcher {
     const rules = followupPolicy(policy);
     const closedAt = new Date(event.at);
     const month = localMonthKey(closedAt, policy.timezone);
-    const earlier = await Survey.find({ ref: ticket.ref, stage: 'first' }, { dissatisfied: 1 }).lean<Pick<SurveyDoc, 'dissatisfied'>[]>();
+    const earlier = await this.earlierSurveys(ticket.ref, event.seq);
     const { coverage, rule } = coverageOf(ticket, rules, earlier.some((s) => s.dissatisfied));
     const sampled = rule === 'sampled';
     const selected = rule === 'always' || (sampled && (await this.draws.decide(id, coverage, month, rules.share, this.deps.clock.now())));
@@ -88,6 +94,13 @@ export class ClosureWatcher {
     return selected;
   }
 
+  /** The first-stage surveys of the ticket's earlier closures, by `_id` from its log (the surveys collection is never scanned). */
+  private async earlierSurveys(ref: string, beforeSeq: number): Promise<Pick<SurveyDoc, 'dissatisfied'>[]> {
+    const closings = (await this.deps.tickets.history(ref)).filter((e) => e.seq < beforeSeq && CLOSING_TYPES.includes(e.type));
+    const found = await Promise.all(closings.map((e) => this.followups.Survey.findById(surveyIdOf(e), { dissatisfied: 1 }).lean<Pick<SurveyDoc, 'dissatisfied'>>()));
+    return found.filter((s): s is Pick<SurveyDoc, 'dissatisfied'> => s !== null);
+  }
+
   private commonFields(ticket: TicketState, closedAt: Date, coverage: CoverageClass, timing: SurveyDoc['timing'], sampled: boolean) {
     const tz = this.deps.policy.timezone;
     return {
@@ -107,6 +120,8 @@ export class ClosureWatcher {
   }
 
   private async insert(doc: SurveyDoc): Promise<void> {
+    // The timer first (see src/followups/timers.ts): one without its survey is dropped when due.
+    if (doc.nextAt) await this.timers.set(doc._id, doc.nextAt);
     try {
       await this.followups.Survey.create(doc);
     } catch (error) {

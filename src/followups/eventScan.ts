@@ -1,23 +1,32 @@
 /**
  * Reading the event log from where the last tick stopped. The log is the one place that sees
  * every change, whoever made it (a resident's Solved, the scheduler's auto-confirmation, a
- * second bot instance), so watching it misses no closure and no new report. The query is an
- * index range on (type, at) from the watermark: a tick costs what happened since the last one.
+ * second bot instance), so watching it misses no closure and no new report. It reads the
+ * recent copy of the watched types (src/tickets/recentEvents.ts), a range on (type, at) from
+ * the watermark, and prunes what is older than the first run's lookback: a tick costs what
+ * happened lately, never the office's history.
  *
  * An event is written with the time its writer read the clock; another instance may insert
  * it a moment after this scan passed that time. So every scan reads `scanOverlap` back again,
  * and what it does with an event must be idempotent (the callers insert against unique ids).
  */
 import type { Models } from '../db/models';
+import { RECENT_EVENT_TYPES, RecentEvents } from '../tickets/recentEvents';
 import type { TicketEvent, TicketEventType } from '../tickets/types';
 import type { FollowupModels, WatermarkDoc } from './model';
 
 export class EventScan {
+  private readonly recent: RecentEvents;
+
   constructor(
-    private readonly models: Models,
+    models: Models,
     private readonly followups: FollowupModels,
     private readonly options: { name: string; types: TicketEventType[]; overlap: number; firstRunLookback: number; batch: number },
-  ) {}
+  ) {
+    const unwatched = options.types.filter((type) => !RECENT_EVENT_TYPES.includes(type));
+    if (unwatched.length > 0) throw new Error(`event scan ${options.name}: ${unwatched.join(', ')} not kept in recent_events`);
+    this.recent = new RecentEvents(models);
+  }
 
   /** Events of the watched types since the watermark (with the overlap), oldest first, about one batch. */
   async next(now: Date): Promise<{ events: TicketEvent[]; commit: () => Promise<void> }> {
@@ -26,14 +35,14 @@ export class EventScan {
     // A mark left by a full batch is exact (the backlog continues right after it); a mark at
     // "now" is read again `overlap` back.
     const from = mark ? new Date(new Date(mark.at).getTime() - (mark.exact ? 0 : overlap)) : new Date(now.getTime() - firstRunLookback - overlap);
-    const query = { type: { $in: types } };
-    const events = await this.models.TicketEvent.find({ ...query, at: { $gt: from, $lte: now } }).sort({ at: 1 }).limit(batch).lean<TicketEvent[]>();
+    await this.recent.prune(new Date(Math.min(from.getTime(), now.getTime() - firstRunLookback) - overlap));
+    const events = await this.recent.between(types, from, now, batch);
     if (events.length < batch) return { events, commit: () => this.advance(now, false) };
     // A full batch: take every event of its last instant too, so the next read can start
     // strictly after it — even when more than a batch share one instant.
     const lastAt = new Date(events[events.length - 1].at);
     const seen = new Set(events.map((e) => `${e.ref}#${e.seq}`));
-    const sameInstant = await this.models.TicketEvent.find({ ...query, at: lastAt }).lean<TicketEvent[]>();
+    const sameInstant = await this.recent.at(types, lastAt);
     const all = [...events, ...sameInstant.filter((e) => !seen.has(`${e.ref}#${e.seq}`))];
     return { events: all, commit: () => this.advance(lastAt, true) };
   }

@@ -58,14 +58,8 @@ export class RepeatDetector {
     if (!reported || !canRepeat(reported)) return false;
     const createdAt = new Date(event.at);
     const window = followupPolicy(this.deps.policy).repeatWindow;
-    const candidates = await this.deps.models.Ticket.find(
-      { residentId: reported.resident.telegramId, createdAt: { $gte: new Date(createdAt.getTime() - window), $lt: createdAt } },
-      { state: 1 },
-    )
-      .sort({ createdAt: -1 })
-      .limit(50)
-      .lean<{ state: TicketState }[]>();
-    const earlier = candidates.map((c) => c.state).find((t) => isRepeatOf({ ...reported, ref: event.ref }, t));
+    const candidates = (await this.deps.tickets.listForResidentBetween(reported.resident.telegramId, new Date(createdAt.getTime() - window), createdAt)).slice(0, 50);
+    const earlier = candidates.find((t) => isRepeatOf({ ...reported, ref: event.ref }, t));
     if (!earlier) return false;
     if (!(await claimOnce(this.deps.models, `fu:repeat:${event.ref}`, this.deps.clock.now()))) return false;
     const result = await this.deps.tickets.flagRepeat(event.ref, earlier.ref, new Date(earlier.createdAt));

@@ -1,6 +1,7 @@
 /**
  * Sends the surveys that are due, re-sends the unanswered ones once, and finally records
- * "no answer". One indexed query per tick finds every due step: (status, nextAt).
+ * "no answer". A tick reads the due timers (src/followups/timers.ts: only what is pending),
+ * then each survey by `_id`.
  *
  * Exactly once with several instances: the message goes through the notifier's queue with a
  * key per survey and step (a second enqueue of the key is ignored), and the log event is
@@ -15,27 +16,37 @@ import { followupHours, followupPolicy } from './config';
 import type { FollowupDeps } from './deps';
 import { ensureFollowupIndexes, followupModels, type FollowupModels, type SurveyDoc } from './model';
 import { inDaytime } from './schedule';
+import { SurveyTimers } from './timers';
+
+/** The statuses with a step still to come. */
+const PENDING: SurveyDoc['status'][] = ['scheduled', 'sent', 'resent'];
 
 type Step = 'sent' | 'resent' | 'no_answer' | 'answered' | 'cancelled' | 'postponed';
 
 export class SurveySender {
   private readonly followups: FollowupModels;
   private readonly answers: SurveyAnswers;
+  private readonly timers: SurveyTimers;
 
   constructor(private readonly deps: FollowupDeps) {
     this.followups = followupModels(deps.models);
     this.answers = new SurveyAnswers(deps);
+    this.timers = new SurveyTimers(deps.models);
   }
 
   async tick(): Promise<Partial<Record<Step, number>>> {
     await ensureFollowupIndexes(this.deps.models);
     const now = this.deps.clock.now();
-    const due = await this.followups.Survey.find({ status: { $in: ['scheduled', 'sent', 'resent'] }, nextAt: { $lte: now } })
-      .sort({ nextAt: 1 })
-      .limit(followupPolicy(this.deps.policy).batch)
-      .lean<SurveyDoc[]>();
+    const ids = await this.timers.due(now, followupPolicy(this.deps.policy).batch);
     const counts: Partial<Record<Step, number>> = {};
-    for (const survey of due) {
+    for (const id of ids) {
+      const survey = await this.followups.Survey.findById(id).lean<SurveyDoc>();
+      // A timer outliving its step (answered meanwhile, or a step interrupted after the timer).
+      if (!survey || !PENDING.includes(survey.status) || !survey.nextAt || new Date(survey.nextAt) > now) {
+        if (survey?.nextAt && PENDING.includes(survey.status)) await this.timers.set(id, new Date(survey.nextAt));
+        else await this.timers.clear(id);
+        continue;
+      }
       const step = await this.advance(survey, now);
       if (step) counts[step] = (counts[step] ?? 0) + 1;
     }
@@ -96,6 +107,9 @@ export class SurveySender {
     filter.status = fromStatus ?? survey.status;
     const update: Record<string, unknown> = { $set: fields };
     if (unset.length > 0) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
+    // The timer first: a step interrupted between the two leaves a timer the next tick checks.
+    if (fields.nextAt) await this.timers.set(survey._id, fields.nextAt);
     await this.followups.Survey.updateOne(filter, update);
+    if (unset.includes('nextAt')) await this.timers.clear(survey._id);
   }
 }

@@ -1,15 +1,15 @@
 /**
- * The indexed reads the time-limit jobs and /late need. Every query starts with the ticket's
- * status (live tickets only, never the closed archive) and a range on one due field, so a
- * tick reads the tickets whose limits are near or past, not the whole collection.
+ * The reads the time-limit jobs and /late need. They go to the working set (live_tickets:
+ * open tickets only, never the closed archive), each by status and a range on one due field,
+ * so a tick costs what is open, whatever the office's history.
  *
- * The indexes live on the tickets collection but are declared here, through a read-only
- * model of that collection, so this feature brings what it queries (the lead may move the
- * index lines to src/db/models.ts; creating an index that exists is a no-op).
+ * The indexes are declared here too, through a read-only model of that collection, so this
+ * feature brings what it queries (creating an index that exists is a no-op).
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Models } from '../db/models';
-import type { TicketState } from '../tickets/types';
+import { TicketRepository } from '../tickets/repository';
+import { dataOf, type TicketEvent, type TicketEventType, type TicketState } from '../tickets/types';
 import { LIVE_STATUSES } from './rules';
 
 const watchSchema = new Schema(
@@ -24,7 +24,7 @@ const watchSchema = new Schema(
     onSiteDueAt: Date,
     state: Schema.Types.Mixed,
   },
-  { collection: 'tickets', strict: false, versionKey: false, autoIndex: false, autoCreate: false },
+  { collection: 'live_tickets', strict: false, versionKey: false, autoIndex: false, autoCreate: false },
 );
 watchSchema.index({ status: 1, responseDueAt: 1 });
 watchSchema.index({ status: 1, onSiteDueAt: 1 });
@@ -33,18 +33,22 @@ watchSchema.index({ status: 1, createdAt: 1 });
 watchSchema.index({ status: 1, 'state.complaint.firstAnswerDueAt': 1 });
 
 /** What counts as a first answer to a major complaint: the resolution, or a note told to the resident. */
-const FIRST_ANSWER_EVENTS = [{ type: 'resolved' }, { type: 'note_added', 'data.toResident': true }];
+function isFirstAnswer(event: TicketEvent): boolean {
+  return event.type === 'resolved' || (event.type === 'note_added' && dataOf(event, 'note_added')?.toResident === true);
+}
 /** Events after which a ticket is unclaimed: its announcements count from the latest. */
-const OPENING_EVENTS = ['created', 'released', 'transferred'];
+const OPENING_EVENTS: TicketEventType[] = ['created', 'released', 'transferred'];
 
 export class LimitStore {
   // Read-only and schemaless as far as this feature is concerned: the ticket document is the projection's.
   private readonly tickets: Model<Record<string, unknown>>;
   private ready?: Promise<void>;
+  private readonly repository: TicketRepository;
 
   constructor(private readonly models: Models) {
+    this.repository = new TicketRepository(models);
     const conn: Connection = models.Ticket.db;
-    this.tickets = (conn.models.LimitWatchTicket ?? conn.model('LimitWatchTicket', watchSchema)) as unknown as Model<Record<string, unknown>>;
+    this.tickets = (conn.models.LimitWatchLiveTicket ?? conn.model('LimitWatchLiveTicket', watchSchema)) as unknown as Model<Record<string, unknown>>;
   }
 
   /** Creates the indexes once per process (FerretDB and MongoDB both take an existing one quietly). */
@@ -93,30 +97,31 @@ export class LimitStore {
     return this.find({ status: { $in: LIVE_STATUSES }, createdAt: { $lte: before } }, { createdAt: 1 });
   }
 
-  /** Which of these "done once" keys are already taken (one query for a whole tick). */
+  /** Which of these "done once" keys are already taken (each by `_id`: `$in` would scan the markers' whole history). */
   async done(keys: string[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
-    const docs = await this.models.JobRun.find({ _id: { $in: keys } }, { _id: 1 }).lean<{ _id: string }[]>();
-    return new Set(docs.map((d) => d._id));
+    const found = await Promise.all(keys.map((key) => this.models.JobRun.exists({ _id: key })));
+    return new Set(keys.filter((_, i) => found[i] !== null));
   }
 
-  /** Since when each ticket has been unclaimed: its latest creation, release or transfer. */
+  /** Since when each ticket has been unclaimed: its latest creation, release or transfer (from each log, by `_id`). */
   async openSince(refs: string[]): Promise<Map<string, Date>> {
     const since = new Map<string, Date>();
-    if (refs.length === 0) return since;
-    const events = await this.models.TicketEvent.find({ ref: { $in: refs }, type: { $in: OPENING_EVENTS } }, { ref: 1, at: 1 }).lean<{ ref: string; at: Date }[]>();
-    for (const e of events) {
-      const at = new Date(e.at);
-      if (!since.has(e.ref) || since.get(e.ref)! < at) since.set(e.ref, at);
+    for (const [ref, log] of await this.logs(refs)) {
+      const openings = log.filter((e) => OPENING_EVENTS.includes(e.type)).map((e) => new Date(e.at).getTime());
+      if (openings.length > 0) since.set(ref, new Date(Math.max(...openings)));
     }
     return since;
   }
 
   /** The major complaints among `refs` that have had a first answer. */
   async firstAnswered(refs: string[]): Promise<Set<string>> {
-    if (refs.length === 0) return new Set();
-    const events = await this.models.TicketEvent.find({ ref: { $in: refs }, $or: FIRST_ANSWER_EVENTS }, { ref: 1 }).lean<{ ref: string }[]>();
-    return new Set(events.map((e) => e.ref));
+    const answered = new Set<string>();
+    for (const [ref, log] of await this.logs(refs)) if (log.some(isFirstAnswer)) answered.add(ref);
+    return answered;
+  }
+
+  private async logs(refs: string[]): Promise<[string, TicketEvent[]][]> {
+    return Promise.all(refs.map(async (ref): Promise<[string, TicketEvent[]]> => [ref, await this.repository.events(ref)]));
   }
 }
 

@@ -4,8 +4,8 @@
  */
 import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
-import type { Models, StaffMembershipDoc } from '../db/models';
-import { isDuplicateKey } from '../db/models';
+import type { Models, StaffMembershipDoc, UserMembershipsDoc } from '../db/models';
+import { isDuplicateKey, upsertById } from '../db/models';
 import type { Actor, Role } from './actors';
 import { readRoster, type RosterEntry } from './roster';
 
@@ -48,7 +48,12 @@ export class StaffDirectory {
   }
 
   async recordMembership(chatId: number, userId: number, member: boolean): Promise<void> {
-    const set = { member, checkedAt: this.deps.clock.now() };
+    const checkedAt = this.deps.clock.now();
+    await Promise.all([this.recordPair(chatId, userId, { member, checkedAt }), this.recordForUser(chatId, userId, { member, checkedAt })]);
+  }
+
+  /** By chat, for the roster of a staff chat. */
+  private async recordPair(chatId: number, userId: number, set: { member: boolean; checkedAt: Date }): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await this.deps.models.StaffMembership.updateOne({ chatId, userId }, { $set: set }, { upsert: true });
@@ -58,6 +63,16 @@ export class StaffDirectory {
         if (!isDuplicateKey(error)) throw error;
       }
     }
+  }
+
+  /**
+   * By user, for the role on every update. Two answers for one user written at the same
+   * moment may keep only one; the other chat is then simply asked again later.
+   */
+  private async recordForUser(chatId: number, userId: number, set: { member: boolean; checkedAt: Date }): Promise<void> {
+    const { UserMemberships } = this.deps.models;
+    const chats = ((await UserMemberships.findById(userId).lean<UserMembershipsDoc>())?.chats ?? []).filter((c) => c.chatId !== chatId);
+    await upsertById(UserMemberships, userId, { $set: { chats: [...chats, { chatId, ...set }] } });
   }
 
   async rememberProfile(user: UserRef, privateChatOpen?: boolean): Promise<void> {
@@ -80,7 +95,7 @@ export class StaffDirectory {
     return !!doc?.privateChatOpen;
   }
 
-  private async isMember(chatId: number, userId: number, known: StaffMembershipDoc | undefined): Promise<boolean> {
+  private async isMember(chatId: number, userId: number, known: Pick<StaffMembershipDoc, 'member' | 'checkedAt'> | undefined): Promise<boolean> {
     const now = this.deps.clock.now().getTime();
     const trustFor = known?.member ? (this.options.recheckMemberAfterMs ?? TEN_MINUTES) : this.options.recheckNonMemberAfterMs;
     if (known && now - new Date(known.checkedAt).getTime() < trustFor) return known.member;
@@ -98,7 +113,7 @@ export class StaffDirectory {
   /** The actor as the domain core checks it: role and the staff chats the user belongs to. */
   async actorFor(user: UserRef): Promise<Actor> {
     const { policy, models } = this.deps;
-    const known = await models.StaffMembership.find({ userId: user.id }).lean<StaffMembershipDoc[]>();
+    const known = (await models.UserMemberships.findById(user.id).lean<UserMembershipsDoc>())?.chats ?? [];
     const chats: number[] = [];
     for (const chatId of this.staffChatIds()) {
       if (await this.isMember(chatId, user.id, known.find((k) => k.chatId === chatId))) chats.push(chatId);

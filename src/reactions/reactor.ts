@@ -20,6 +20,7 @@ import type { NewItem } from '../outbox/types';
 import { replay } from '../tickets/projection';
 import { cardTargets } from '../tickets/targets';
 import type { TicketEvent, TicketState } from '../tickets/types';
+import { RecentEvents } from '../tickets/recentEvents';
 import { consequences } from './consequences';
 import { noticeId, type Notice, type Recipient } from './notices';
 
@@ -86,8 +87,12 @@ export class Reactor {
   /** How long new items wait for that (0 outside an update: the running dispatcher takes them at once). */
   holdMs: () => number = () => 0;
 
+  /** The recent-events copy the follow-up scans read, then whatever the composition adds. */
+  private readonly observers: EventObserver[];
+
   constructor(private readonly deps: ReactorDeps) {
     this.pending = pendingModel(deps.models.Ticket.db);
+    this.observers = [new RecentEvents(deps.models), ...(deps.observers ?? [])];
     this.now = deps.now ?? Date.now;
   }
 
@@ -103,9 +108,15 @@ export class Reactor {
 
   /** Steps 3 and 4 (a position lost to another writer keeps its note for the winner, or recovery). */
   async react(event: TicketEvent, after: TicketState, before?: TicketState): Promise<Notice[]> {
-    const notices = consequences(event, after, this.deps.policy);
-    await Promise.all([this.write(event, after, notices), ...(this.deps.observers ?? []).map((o) => o.recordEvent(event, after, before))]);
+    const notices = await this.derive(event, after, before);
     await this.pending.deleteOne({ _id: `${event.ref}:${event.seq}` });
+    return notices;
+  }
+
+  /** The notices and every observer's record of one event (all idempotent). */
+  private async derive(event: TicketEvent, after: TicketState, before: TicketState | undefined): Promise<Notice[]> {
+    const notices = consequences(event, after, this.deps.policy);
+    await Promise.all([this.write(event, after, notices), ...this.observers.map((o) => o.recordEvent(event, after, before))]);
     return notices;
   }
 
@@ -149,7 +160,7 @@ export class Reactor {
         if (event) {
           const after = replay(log)!;
           const before = replay(log.filter((e) => e.seq < note.seq));
-          await Promise.all([this.write(event, after, consequences(event, after, this.deps.policy)), ...(this.deps.observers ?? []).map((o) => o.recordEvent(event, after, before))]);
+          await this.derive(event, after, before);
           this.deps.log.info({ ref: note.ref, seq: note.seq }, 'reactions: notices derived again after an interrupted step');
         }
         // No event at that position: its writer stopped before appending; nothing happened.

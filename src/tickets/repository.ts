@@ -2,10 +2,10 @@
  * Storage of tickets and their event logs. The event insert against the unique (ref, seq)
  * index is what decides races; the ticket document follows as a projection.
  */
-import type { Models } from '../db/models';
-import { eventId, isDuplicateKey } from '../db/models';
+import type { Models, ResidentTicketsDoc } from '../db/models';
+import { eventId, isDuplicateKey, upsertById } from '../db/models';
 import { applyEvent } from './projection';
-import type { TicketEvent, TicketState } from './types';
+import { inWorkingSet, type TicketEvent, type TicketState } from './types';
 
 export interface CardLocation {
   chatId: number;
@@ -120,7 +120,8 @@ export class TicketRepository {
     // its log, and the next load() catches it up from there.
     const stored = state.seq === 1 ? null : await this.models.Ticket.findById(state.ref, { seq: 1 }).lean<{ seq: number }>();
     if (stored) {
-      if (stored.seq < state.seq) await this.models.Ticket.updateOne({ _id: state.ref }, update);
+      if (stored.seq >= state.seq) return;
+      await Promise.all([this.models.Ticket.updateOne({ _id: state.ref }, update), this.syncWorkingSet(state, set, update)]);
       return;
     }
     try {
@@ -128,6 +129,39 @@ export class TicketRepository {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+    await Promise.all([this.syncWorkingSet(state, set, update), this.addToResident(state)]);
+  }
+
+  /**
+   * Keeps the working set (live_tickets) in step: the ticket's copy while it is open, none
+   * once it is closed or cancelled. Only the writer that moved the projection forward gets
+   * here, but two such writers may still cross: a copy is only ever replaced by a newer one
+   * (the collection is small, so the condition on `seq` costs nothing even on FerretDB).
+   */
+  private async syncWorkingSet(state: TicketState, set: Record<string, unknown>, update: Record<string, unknown>): Promise<void> {
+    const { LiveTicket, Ticket } = this.models;
+    if (!inWorkingSet(state.status)) {
+      await LiveTicket.deleteOne({ _id: state.ref });
+      return;
+    }
+    const newer = () => LiveTicket.updateOne({ _id: state.ref, seq: { $lt: state.seq } }, update);
+    if ((await newer()).matchedCount > 0) return;
+    try {
+      await LiveTicket.create({ _id: state.ref, ref: state.ref, ...set });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await newer(); // someone else's copy went in first: replaced if it is older
+      return;
+    }
+    // A newer state that finished the ticket may have removed the copy just before this insert.
+    const stored = await Ticket.findById(state.ref, { seq: 1, status: 1 }).lean<{ seq: number; status: TicketState['status'] }>();
+    if (stored && stored.seq > state.seq && !inWorkingSet(stored.status)) await LiveTicket.deleteOne({ _id: state.ref });
+  }
+
+  /** Notes a new ticket in its resident's own list (their private chat handles one update at a time). */
+  private async addToResident(state: TicketState): Promise<void> {
+    const entry = { ref: state.ref, createdAt: new Date(state.createdAt) };
+    await upsertById(this.models.ResidentTickets, state.resident.telegramId, { $addToSet: { refs: entry } });
   }
 
   /** Written only by the ticket's card lane in the outbox (one writer at a time). */
@@ -143,28 +177,49 @@ export class TicketRepository {
     return legacy?.cards ?? [];
   }
 
-  async countByResident(residentId: number): Promise<number> {
-    return this.models.Ticket.countDocuments({ residentId });
+  /** A resident's references, newest first (one `_id` read), optionally only those created in [from, until). */
+  private async residentRefs(residentId: number, from?: Date, until?: Date): Promise<string[]> {
+    const doc = await this.models.ResidentTickets.findById(residentId).lean<ResidentTicketsDoc>();
+    const inRange = (at: number) => (from === undefined || at >= from.getTime()) && (until === undefined || at < until.getTime());
+    return (doc?.refs ?? [])
+      .map((entry) => ({ ref: entry.ref, at: new Date(entry.createdAt).getTime() }))
+      .filter((entry) => inRange(entry.at))
+      .sort((a, b) => b.at - a.at)
+      .map((entry) => entry.ref);
   }
 
+  async countByResident(residentId: number): Promise<number> {
+    return (await this.residentRefs(residentId)).length;
+  }
+
+  /** Open tickets from the working set (at most 200), unclaimed first, then by resolution time. */
   async listLive(filter: { departments?: string[]; ownerId?: number }): Promise<TicketState[]> {
     const query: Record<string, unknown> = { status: { $in: ['open', 'claimed', 'on_site', 'reopened'] } };
     if (filter.departments) query.department = { $in: filter.departments };
     if (filter.ownerId !== undefined) query.ownerId = filter.ownerId;
-    const docs = await this.models.Ticket.find(query).sort({ createdAt: 1 }).limit(200).lean<{ state: TicketState }[]>();
+    const docs = await this.models.LiveTicket.find(query).sort({ createdAt: 1 }).limit(200).lean<{ state: TicketState }[]>();
     const unclaimedFirst = (t: TicketState) => (t.status === 'open' ? 0 : 1);
     return docs.map((d) => d.state).sort((a, b) => unclaimedFirst(a) - unclaimedFirst(b) || +new Date(a.resolutionDueAt) - +new Date(b.resolutionDueAt));
   }
 
   async listNightUnclaimed(since: Date): Promise<TicketState[]> {
-    const docs = await this.models.Ticket.find({ status: 'open', nightIntake: true, createdAt: { $gte: since } })
+    const docs = await this.models.LiveTicket.find({ status: 'open', nightIntake: true, createdAt: { $gte: since } })
       .sort({ createdAt: 1 })
       .lean<{ state: TicketState }[]>();
     return docs.map((d) => d.state);
   }
 
+  /** A page of a resident's tickets, newest first: their list, then each ticket by `_id`. */
   async listByResident(residentId: number, limit: number, skip = 0): Promise<TicketState[]> {
-    const docs = await this.models.Ticket.find({ residentId }).sort({ createdAt: -1 }).skip(skip).limit(limit).lean<{ state: TicketState }[]>();
-    return docs.map((d) => d.state);
+    return this.loadAll((await this.residentRefs(residentId)).slice(skip, skip + limit));
+  }
+
+  async listByResidentBetween(residentId: number, from: Date, until: Date): Promise<TicketState[]> {
+    return this.loadAll(await this.residentRefs(residentId, from, until));
+  }
+
+  private async loadAll(refs: string[]): Promise<TicketState[]> {
+    const tickets = await Promise.all(refs.map((ref) => this.load(ref)));
+    return tickets.filter((t): t is TicketState => t !== null);
   }
 }

@@ -351,6 +351,11 @@ export class TicketService {
     return this.repo.countByResident(residentId);
   }
 
+  /** A resident's tickets created in [from, until), newest first. */
+  listForResidentBetween(residentId: number, from: Date, until: Date): Promise<TicketState[]> {
+    return this.repo.listByResidentBetween(residentId, from, until);
+  }
+
   /** Tickets still being worked: of these departments, or owned by someone; unclaimed first. */
   listLive(filter: { departments?: string[]; ownerId?: number }): Promise<TicketState[]> {
     return this.repo.listLive(filter);

@@ -5,6 +5,14 @@ import type { AlertLevel, LimitId } from '../limits/rules';
 
 export type TicketStatus = 'open' | 'claimed' | 'on_site' | 'resolved' | 'reopened' | 'closed' | 'cancelled';
 
+/** The statuses after which nothing more happens to a ticket (unless a survey reopens it). */
+export const FINISHED_STATUSES: readonly TicketStatus[] = ['closed', 'cancelled'];
+
+/** Whether a ticket belongs to the working set the lists and ticks read (src/tickets/repository.ts). */
+export function inWorkingSet(status: TicketStatus): boolean {
+  return !FINISHED_STATUSES.includes(status);
+}
+
 export interface Media {
   type: 'photo' | 'video';
   fileId: string;

@@ -61,13 +61,17 @@ test('loading a ticket reads the projection and the next position by _id, nothin
   ]);
 
   // A projection one event behind its log: caught up from the log by _id, and saved.
-  await h.database.models.Ticket.updateOne({ _id: ticket.ref }, { $set: { seq: 1, status: 'open', 'state.seq': 1, 'state.status': 'open', 'state.owner': null } });
+  const behindByOne = { $set: { seq: 1, status: 'open', 'state.seq': 1, 'state.status': 'open', 'state.owner': null } };
+  await h.database.models.Ticket.updateOne({ _id: ticket.ref }, behindByOne);
+  await h.database.models.LiveTicket.updateOne({ _id: ticket.ref }, behindByOne);
   const behind = await commandsDuring(() => h.services.tickets.get(ticket.ref));
   expect(behind.map((c) => [c.collection, c.method, c.filter])).toEqual([
     ['tickets', 'findOne', { _id: ticket.ref }],
     ['ticket_events', 'findOne', { _id: `${ticket.ref}:2` }],
     ['ticket_events', 'findOne', { _id: `${ticket.ref}:3` }],
     ['tickets', 'findOne', { _id: ticket.ref }],
+    // The working set is small: a condition on its copy's position costs nothing there.
+    ['live_tickets', 'updateOne', { _id: ticket.ref, seq: { $lt: 2 } }],
     ['tickets', 'updateOne', { _id: ticket.ref }],
   ]);
   expect((await h.services.tickets.get(ticket.ref))?.status).toBe('claimed');
@@ -80,4 +84,20 @@ test("a ticket's history is read by _id", async () => {
     expect((await h.services.tickets.history(ticket.ref)).map((e) => e.type)).toEqual(['created', 'claimed']);
   });
   expect(commands.every((c) => JSON.stringify(Object.keys(c.filter as object)) === '["_id"]')).toBe(true);
+});
+
+test("a resident's list and the working set are kept under the resident's id and the reference", async () => {
+  const [ticket] = await h.services.tickets.listForResident(alice.telegramId, 1);
+  const { models } = h.database;
+  expect(await models.ResidentTickets.collection.findOne({ _id: alice.telegramId as never })).toMatchObject({ refs: [{ ref: ticket.ref }] });
+  expect(await models.LiveTicket.collection.findOne({ _id: ticket.ref as never })).toMatchObject({ status: 'claimed', residentId: alice.telegramId });
+  const commands = await commandsDuring(() => h.services.tickets.listForResident(alice.telegramId, 10));
+  expect(commands.every((c) => JSON.stringify(Object.keys(c.filter as object)) === '["_id"]')).toBe(true);
+  expect(commands[0]).toEqual({ collection: 'resident_tickets', method: 'findOne', filter: { _id: alice.telegramId } });
+
+  // Cancelled: out of the working set, still in the resident's list.
+  expect((await h.services.tickets.cancel(ticket.ref, residentActor(alice.telegramId, alice.name), 'no longer needed')).ok).toBe(true);
+  await h.settle();
+  expect(await models.LiveTicket.collection.findOne({ _id: ticket.ref as never })).toBeNull();
+  expect((await h.services.tickets.listForResident(alice.telegramId, 10)).map((t) => [t.ref, t.status])).toEqual([[ticket.ref, 'cancelled']]);
 });

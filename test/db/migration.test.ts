@@ -6,6 +6,7 @@
 import { ObjectId, type Document } from 'mongodb';
 import { attachDatabase } from '../../src/db/connection';
 import { ID_LAYOUT_MIGRATION, migrateDatabase } from '../../src/db/migrations';
+import { WORKING_SET_MIGRATION } from '../../src/db/workingSetMigration';
 import { residentActor } from '../../src/people/actors';
 import { createHarness, people, STAFF_CHAT, type Harness } from '../support/harness';
 
@@ -96,4 +97,32 @@ test('a run that stopped half-way is run again after its marker goes stale, and 
   expect(await db.collection('ticket_events').findOne({ _id: `${ref}:1` as never })).toMatchObject({ ref, seq: 1, type: 'created' });
   expect(await db.collection('migration_hold').countDocuments({})).toBe(0);
   expect(await db.collection('tickets').countDocuments({ _id: { $type: 'objectId' } })).toBe(0);
+});
+
+test('a database without the working set gets it built once: lists, My tickets, recent reports and pending surveys read as before', async () => {
+  const db = h.database.conn.db!;
+  const open = await h.services.tickets.createRepair(alice, repair('水管爆了'), residentActor(alice.telegramId, alice.name));
+  await h.settle();
+  const survey = { _id: 'BX-20260101-009.5', ref: 'BX-20260101-009', residentId: alice.telegramId, status: 'scheduled', nextAt: new Date(Date.now() + 3600_000), commentPrompt: { messageId: 77, at: new Date() } };
+  await db.collection('surveys').insertOne(survey as never);
+  await h.services.staff.recordMembership(STAFF_CHAT, people.zhang.id, true);
+  // As an earlier version left it: none of the small collections.
+  for (const name of ['live_tickets', 'resident_tickets', 'survey_timers', 'comment_prompts', 'recent_events', 'staff_user_chats']) await db.collection(name).deleteMany({});
+  await db.collection('migrations').deleteOne({ _id: WORKING_SET_MIGRATION as never });
+  expect(await h.services.tickets.listForResident(alice.telegramId, 10)).toEqual([]);
+
+  await migrateDatabase(h.database, { now: () => h.clock.now() });
+  expect(await db.collection('migrations').findOne({ _id: WORKING_SET_MIGRATION as never })).toMatchObject({ doneAt: expect.any(Date) });
+  const live = (await h.services.tickets.listLive({})).map((t) => t.ref);
+  expect(live).toContain(open.ref);
+  const everyTicket = await db.collection('tickets').find({}, { projection: { _id: 1, status: 1 } }).toArray();
+  const openTickets = everyTicket.filter((t) => !['closed', 'cancelled'].includes(t.status as string));
+  expect(await db.collection('live_tickets').countDocuments({})).toBe(openTickets.length);
+  expect((await h.services.tickets.listForResident(alice.telegramId, 10)).map((t) => t.ref)).toContain(open.ref);
+  expect(await h.services.tickets.countForResident(alice.telegramId)).toBe(await db.collection('tickets').countDocuments({ residentId: alice.telegramId }));
+  expect(await db.collection('recent_events').findOne({ _id: `${open.ref}:1` as never })).toMatchObject({ type: 'created' });
+  expect(await db.collection('survey_timers').findOne({ _id: survey._id as never })).toMatchObject({ nextAt: survey.nextAt });
+  expect(await db.collection('comment_prompts').findOne({ _id: alice.telegramId as never })).toMatchObject({ prompts: [{ surveyId: survey._id, messageId: 77 }] });
+  expect(await db.collection('staff_user_chats').findOne({ _id: people.zhang.id as never })).toMatchObject({ chats: [{ chatId: STAFF_CHAT, member: true }] });
+  expect((await h.services.staff.actorFor({ id: people.zhang.id, firstName: '张' })).chats).toContain(STAFF_CHAT);
 });

@@ -1,11 +1,13 @@
 /**
- * Reading the event log from a watermark: a tick reads what happened since the last one (an
- * index range, not the whole log), an event written a moment late is still read, and a
+ * Reading the event log from a watermark: a tick reads what happened since the last one, from
+ * the recent copy of the watched types (never the whole log), an event written a moment late
+ * is still read, what is older than the lookback is pruned, and a
  * backlog larger than a batch — even one where everything shares one instant — is worked
  * off batch by batch without skipping or looping.
  */
 import { EventScan } from '../../src/followups/eventScan';
 import { ensureFollowupIndexes, followupModels } from '../../src/followups/model';
+import { RecentEvents, recentEventsModel } from '../../src/tickets/recentEvents';
 import type { TicketEvent } from '../../src/tickets/types';
 import { createHarness, type Harness } from '../support/harness';
 
@@ -23,8 +25,9 @@ afterAll(async () => {
 });
 
 async function write(count: number, when: Date, type: TicketEvent['type'] = 'confirmed'): Promise<void> {
-  const docs = Array.from({ length: count }, () => ({ ref: `BX-20261123-${String(++seq).padStart(4, '0')}`, seq: 4, type, at: when, actor: { id: 0, role: 'system', name: 'system' } }));
-  await h.database.models.TicketEvent.insertMany(docs);
+  const events = Array.from({ length: count }, (): TicketEvent => ({ ref: `BX-20261123-${String(++seq).padStart(4, '0')}`, seq: 4, type, at: when, actor: { id: 0, role: 'system', name: 'system' } }) as TicketEvent);
+  // As the Reactor does with each event it reacts to.
+  for (const event of events) await new RecentEvents(h.database.models).recordEvent(event);
 }
 
 function scan(batch = 100) {
@@ -37,9 +40,12 @@ async function read(now: Date, batch?: number): Promise<TicketEvent[]> {
   return events;
 }
 
-test('the log is read by an index on (type, at)', async () => {
-  const indexes = await h.database.models.TicketEvent.collection.indexes();
+test('the recent copy is indexed on (type, at) and keeps only the watched types', async () => {
+  await write(1, at(-5), 'claimed');
+  const recent = recentEventsModel(h.database.models);
+  const indexes = await recent.collection.indexes();
   expect(indexes.some((i) => JSON.stringify(i.key) === JSON.stringify({ type: 1, at: 1 }))).toBe(true);
+  expect(await recent.countDocuments({ type: 'claimed' })).toBe(0);
 });
 
 test('first run looks back a while; then each read returns what came since, plus a late writer', async () => {
@@ -47,6 +53,8 @@ test('first run looks back a while; then each read returns what came since, plus
   await write(2, at(-30));
   await write(4, at(-10), 'created'); // not a watched type
   expect(await read(at(0))).toHaveLength(2);
+  // Older than the lookback: read by no scan, so no longer kept.
+  expect(await recentEventsModel(h.database.models).countDocuments({ at: at(-3600) })).toBe(0);
 
   await write(5, at(10));
   expect(await read(at(20))).toHaveLength(5);

@@ -16,9 +16,9 @@ afterAll(async () => {
   await h.close();
 });
 
-test('the due-time indexes exist on the tickets collection', async () => {
+test('the due-time indexes exist on the working set', async () => {
   await new LimitStore(h.database.models).init();
-  const indexes = (await h.database.models.Ticket.collection.indexes()).map((i) => JSON.stringify(i.key));
+  const indexes = (await h.database.models.LiveTicket.collection.indexes()).map((i) => JSON.stringify(i.key));
   for (const key of [
     { status: 1, responseDueAt: 1 },
     { status: 1, onSiteDueAt: 1 },

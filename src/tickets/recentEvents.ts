@@ -1,0 +1,68 @@
+/**
+ * The recent part of the event log that the follow-up scans read (new reports, closures),
+ * in a collection of its own. The log itself grows with every ticket the office ever had and
+ * FerretDB v1 scans a whole collection for any filter but `{_id}`; this copy holds only the
+ * last days of the watched types, so a scan costs what happened lately, not the history.
+ *
+ * Written by the Reactor with each event's notices (so a crash between the event and this
+ * copy is recovered like a lost notice), and pruned by the scans as they read.
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Models } from '../db/models';
+import { eventId, isDuplicateKey } from '../db/models';
+import type { TicketEvent, TicketEventType } from './types';
+
+/** The event types the follow-up scans watch; the others are never copied. */
+export const RECENT_EVENT_TYPES: readonly TicketEventType[] = ['created', 'confirmed', 'auto_confirmed'];
+
+type RecentDoc = TicketEvent & { _id: string };
+
+const recentSchema = new Schema(
+  { _id: String, ref: String, seq: Number, type: String, at: Date, actor: Schema.Types.Mixed, text: String, media: Schema.Types.Mixed, data: Schema.Types.Mixed },
+  { collection: 'recent_events', versionKey: false, minimize: true },
+);
+recentSchema.index({ type: 1, at: 1 });
+
+export function recentEventsModel(models: Models): Model<RecentDoc> {
+  const conn: Connection = models.Ticket.db;
+  return (conn.models.RecentEvent as Model<RecentDoc>) ?? conn.model<RecentDoc>('RecentEvent', recentSchema);
+}
+
+export class RecentEvents {
+  private readonly model: Model<RecentDoc>;
+
+  constructor(models: Models) {
+    this.model = recentEventsModel(models);
+  }
+
+  /** Copies a watched event (a repeat is a no-op): the Reactor's observer step. */
+  async recordEvent(event: TicketEvent): Promise<void> {
+    if (!RECENT_EVENT_TYPES.includes(event.type)) return;
+    try {
+      await this.model.create({ ...event, _id: eventId(event.ref, event.seq) });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  /** Watched events of `types` in (from, until], oldest first, at most `limit`. */
+  async between(types: TicketEventType[], from: Date, until: Date, limit: number): Promise<TicketEvent[]> {
+    const docs = await this.model.find({ type: { $in: types }, at: { $gt: from, $lte: until } }).sort({ at: 1 }).limit(limit).lean<RecentDoc[]>();
+    return docs.map(withoutId);
+  }
+
+  /** Watched events of `types` at exactly `at`. */
+  async at(types: TicketEventType[], at: Date): Promise<TicketEvent[]> {
+    const docs = await this.model.find({ type: { $in: types }, at }).lean<RecentDoc[]>();
+    return docs.map(withoutId);
+  }
+
+  /** Forgets what is older than `before` (every scan has read it long ago). */
+  async prune(before: Date): Promise<void> {
+    await this.model.deleteMany({ at: { $lt: before } });
+  }
+}
+
+function withoutId({ _id, ...event }: RecentDoc): TicketEvent {
+  return event;
+}
