@@ -25,6 +25,7 @@ export type Refusal =
   | { reason: 'already_claimed'; owner: { id: number; name: string } }
   | { reason: 'not_owner'; owner?: { id: number; name: string } }
   | { reason: 'not_head' }
+  | { reason: 'no_notice_role' }
   | { reason: 'not_your_ticket' }
   | { reason: 'not_applicable' }
   | { reason: 'too_soon'; next: Date }
@@ -81,7 +82,7 @@ function decideFollowerAction(action: TicketAction, ticket: TicketState, actor: 
   }
   if (!isStaffRole(actor.role)) return { reason: 'not_staff' };
   if (action === 'public_notice') {
-    if (!noticeRoles.includes(actor.role)) return { reason: 'not_head' };
+    if (!noticeRoles.includes(actor.role)) return { reason: 'no_notice_role' };
     if (actor.role !== 'manager' && !servesDepartment(actor, ticket, policy)) return { reason: 'wrong_department' };
     return stateOk ? null : wrongState;
   }

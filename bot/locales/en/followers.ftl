@@ -70,6 +70,7 @@ dup-not-live = Ticket { $of } is { $status } and cannot take a duplicate. Nothin
 dup-done = ✅ { $ref } is closed as a duplicate; its resident now follows <b>{ $of }</b>.
 
 ## Staff: public notice
+refuse-no-notice-role = Sorry, your role cannot send a notice about ticket { $ref }; please ask the department head or the office manager.
 pub-dm = Write the notice about <b>{ $ref }</b> in the private chat:
 btn-pub-dm = 📢 Write the notice
 pub-ask-text = 📢 Notice about <b>{ $ref }</b>: type it. It goes to the resident who reported it and to every household affected.

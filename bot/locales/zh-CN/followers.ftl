@@ -67,6 +67,7 @@ dup-not-live = 工单 { $of } 当前为“{ $status }”，不能并入。本工
 dup-done = ✅ { $ref } 已作为重复工单关闭，住户已改为关注 <b>{ $of }</b>。
 
 ## 员工：公告
+refuse-no-notice-role = 抱歉，您的岗位不能发布工单 { $ref } 的公告，请联系部门主管或管理处主任。
 pub-dm = 请在私聊中写 <b>{ $ref }</b> 的公告：
 btn-pub-dm = 📢 写公告
 pub-ask-text = 📢 <b>{ $ref }</b> 的公告：请输入内容。它会发给报修住户和所有受影响的住户。
