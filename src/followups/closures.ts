@@ -65,8 +65,10 @@ export class ClosureWatcher {
     const rules = followupPolicy(policy);
     const closedAt = new Date(event.at);
     const month = localMonthKey(closedAt, policy.timezone);
-    const earlier = await Survey.find({ ref: ticket.ref, stage: 'first' }, { dissatisfied: 1 }).lean<Pick<SurveyDoc, 'dissatisfied'>[]>();
-    const { coverage, rule } = coverageOf(ticket, rules, earlier.some((s) => s.dissatisfied));
+    // Rounds count the reporter's surveys; any dissatisfied answer (a follower's too) makes the next one rework.
+    const firsts = await Survey.find({ ref: ticket.ref, stage: 'first' }, { dissatisfied: 1, follower: 1 }).lean<Pick<SurveyDoc, 'dissatisfied' | 'follower'>[]>();
+    const earlier = firsts.filter((s) => !s.follower);
+    const { coverage, rule } = coverageOf(ticket, rules, firsts.some((s) => s.dissatisfied));
     const sampled = rule === 'sampled';
     const selected = rule === 'always' || (sampled && (await this.draws.decide(id, coverage, month, rules.share, this.deps.clock.now())));
 
@@ -82,6 +84,12 @@ export class ClosureWatcher {
     const decision = selected
       ? { status: 'scheduled' as const, ...times, nextAt: times.dueAt }
       : { status: 'skipped' as const, skipReason: rule === 'never' ? coverage : 'not_drawn' };
+    // Followers are asked too, by the same decision (before the reporter's, whose id marks the closure as decided).
+    if (selected) {
+      for (const follower of ticket.followers ?? []) {
+        await this.insert({ ...common, _id: `${id}f${follower.telegramId}`, residentId: follower.telegramId, follower: true, round: earlier.length + 1, stage: 'first', ...decision });
+      }
+    }
     await this.insert({ ...common, _id: id, round: earlier.length + 1, stage: 'first', ...decision });
     this.deps.log.info({ ref: ticket.ref, survey: id, coverage, selected }, 'follow-up decided');
     return selected;
