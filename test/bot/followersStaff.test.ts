@@ -55,7 +55,12 @@ test('Duplicate of… closes the new ticket and makes its resident a follower of
   const closed = (await h.services.tickets.get(second))!;
   expect(closed).toMatchObject({ status: 'closed', duplicateOf: first });
   expect((await h.services.tickets.get(first))!.followers?.map((f) => f.telegramId)).toEqual([carol.id]);
-  expect((await h.services.tickets.history(second)).map((e) => e.type)).toContain('closed_as_duplicate');
+  const closing = (await h.services.tickets.history(second)).find((e) => e.type === 'closed_as_duplicate')!;
+  expect(closing).toMatchObject({ actor: { id: zhang.id }, data: { of: first } });
+  // The monthly figures count the fault once: the duplicate is received, never a closure of its own.
+  const facts = h.database.conn.collection<{ _id: string }>('facts_2026_11');
+  expect(await facts.countDocuments({ _id: `${second}:1` })).toBe(1);
+  expect(await facts.countDocuments({ _id: `${second}:${closing.seq}` })).toBe(0);
   const followed = (await h.services.tickets.history(first)).find((e) => e.type === 'followed');
   expect(followed).toMatchObject({ actor: { id: zhang.id }, data: { via: 'duplicate', from: second } });
   expect(h.fake.lastTextTo(carol.id)).toContain(`您的工单 ${second} 与正在处理的工单 ${first} 是同一问题`);
