@@ -15,6 +15,9 @@ import type { Models } from '../db/models';
 import type { EventObserver } from '../reactions/reactor';
 import { dataOf, type TicketEvent, type TicketState, type TicketStatus } from '../tickets/types';
 import { followersPolicy } from './config';
+import { claimOnce } from '../jobs/once';
+
+const CATCH_UP_KEY = 'followers:open-places-catch-up';
 
 export const LIVE_STATUSES: TicketStatus[] = ['open', 'claimed', 'on_site', 'reopened'];
 
@@ -62,15 +65,33 @@ export class FollowerIndexes implements EventObserver {
   }
 
   private async keepOpenPlace(event: TicketEvent, after: TicketState, before: TicketState | undefined): Promise<void> {
+    if (event.type !== 'created' && before?.status === after.status) return;
+    await this.placeOpen(after);
+  }
+
+  /** Puts a live public-area or equipment repair under its place, or takes any other ticket out. */
+  private async placeOpen(after: TicketState): Promise<void> {
     const { repairKind, category } = after.report;
     if (after.kind !== 'repair' || !repairKind || !category || !followersPolicy(this.policy).offerKinds.includes(repairKind)) return;
-    if (event.type !== 'created' && before?.status === after.status) return;
     if (!LIVE_STATUSES.includes(after.status)) {
       await this.openPlaces.deleteOne({ _id: after.ref });
       return;
     }
     const doc = { place: placeKeyOf(repairKind, category, buildingOf(after)), estate: categoryKeyOf(repairKind, category), createdAt: new Date(after.createdAt) };
     await this.openPlaces.updateOne({ _id: after.ref }, { $set: doc }, { upsert: true });
+  }
+
+  /**
+   * Once per database (a marker in `job_runs`, set after the work, so a crash repeats it
+   * harmlessly): the repairs that were open before this lookup existed join it. One scan of
+   * the live tickets, at start; returns how many were looked at, or null when done before.
+   */
+  async catchUpOnce(models: Models, now: Date): Promise<number | null> {
+    if (await models.JobRun.exists({ _id: CATCH_UP_KEY })) return null;
+    const docs = await models.Ticket.find({ status: { $in: LIVE_STATUSES }, kind: 'repair' }, { state: 1 }).lean<{ state: TicketState }[]>();
+    for (const doc of docs) await this.placeOpen(doc.state);
+    await claimOnce(models, CATCH_UP_KEY, now);
+    return docs.length;
   }
 
   private async keepFollowing(event: TicketEvent): Promise<void> {

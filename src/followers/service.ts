@@ -5,6 +5,7 @@
  * reactions apply); who hears of what is src/reactions' business.
  */
 import type { OfficePolicy } from '../config/office';
+import type { Models } from '../db/models';
 import type { Actor } from '../people/actors';
 import { isFollowing } from '../tickets/rules';
 import type { ActionResult, TicketService } from '../tickets/service';
@@ -98,6 +99,11 @@ export class FollowerService {
   sendNotice(ref: string, actor: Actor, text: string): Promise<ActionResult> {
     const chat = followersPolicy(this.deps.policy).noticeChat;
     return this.deps.tickets.change(ref, 'public_notice', actor, () => ({ type: 'notice_sent', text, data: chat ? { chat } : {} }));
+  }
+
+  /** At start: the open repairs from before "Already reported" existed become offerable (once per database). */
+  catchUp(models: Models, now: Date): Promise<number | null> {
+    return this.deps.indexes.catchUpOnce(models, now);
   }
 
   /** The tickets a resident follows, newest first (closed ones too, until they stop following). */

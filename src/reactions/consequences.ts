@@ -193,8 +193,12 @@ function reporterConsequences(event: TicketEvent, after: TicketState, policy: Of
       return event.data?.part === 'comment' && event.data.dissatisfied ? [message('group', CARD, 'survey_comment')] : [];
     case 'survey_no_answer':
       return [];
-    case 'followed':
-      return event.data?.urgent ? [refresh, message('group', CARD, 'affected_urgent')] : [refresh];
+    case 'followed': {
+      const notices = event.data?.urgent ? [refresh, message('group', CARD, 'affected_urgent')] : [refresh];
+      // Whoever has it already holds the contacts: the list again, with the new household in it.
+      if (after.owner && !policy.contactOnCard && !after.anonymous) notices.push({ name: `contact:${after.owner.id}`, to: person(after.owner.id), what: { type: 'contact' }, fallbackToCard: true });
+      return notices;
+    }
     case 'unfollowed':
       return [refresh];
     case 'closed_as_duplicate':

@@ -102,3 +102,26 @@ test('an estate-wide category (the water supply) is offered across buildings, in
   await h.press(zhang, STAFF_CHAT, `tk:claim:${ref}`);
   expect(h.fake.lastTextTo(erin.id)).toBe(`🔔 Ticket ${ref} you follow (Equipment · Water supply): 张 has taken it.`);
 });
+
+test('repairs open before "Already reported" existed are offered after the catch-up at start, which runs once', async () => {
+  const ref = await aliceReportsLift();
+  // As in a database from before: the lookup has never heard of the ticket.
+  await h.database.conn.collection('open_places').deleteMany({});
+  const query = { kind: 'equipment', category: 'lift', building: '3', residentId: carol.id };
+  expect(await h.services.followers.openFor(query)).toEqual([]);
+  expect(await h.services.followers.catchUp(h.database.models, h.clock.now())).toBe(1);
+  expect((await h.services.followers.openFor(query)).map((t) => t.ref)).toEqual([ref]);
+  expect(await h.services.followers.catchUp(h.database.models, h.clock.now())).toBeNull();
+});
+
+test('a household that joins a claimed ticket reaches its owner privately with the contacts, never the group', async () => {
+  const ref = await aliceReportsLift();
+  await h.press(zhang, STAFF_CHAT, `tk:claim:${ref}`);
+  await reportUpToCategory(h, carol, CAROL, 'equipment', 'lift');
+  expect(h.fake.lastTextTo(carol.id)).toContain('已接单');
+  await h.press(carol, carol.id, `sc:${ref}`);
+  const contacts = h.fake.lastTextTo(zhang.id)!;
+  expect(contacts).toContain(ALICE_PROFILE.name);
+  expect(contacts).toContain('卡萝 · +8613922223333 · 3栋1单元502');
+  expect(everythingTo(h, STAFF_CHAT)).not.toContain('卡萝');
+});
