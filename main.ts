@@ -79,6 +79,8 @@ async function main(): Promise<void> {
   const texts = new Texts({ onMissing: (lang, key) => logger.error({ lang, key }, 'missing text') });
   let api: Api | undefined;
   const services = createServices({ database, policy, clock: systemClock, texts, log: logger, probe: telegramMembershipProbe(() => api!) });
+  const caughtUp = await services.followers.catchUp(database.models, systemClock.now());
+  if (caughtUp !== null) logger.info({ tickets: caughtUp }, 'followers: open repairs indexed by place');
   // Watches every attempt the bot's Api makes; probes with a plain Api (no auto-retry) when idle.
   const probeApi = new Api(token, { apiRoot, timeoutSeconds: 10 });
   const apiHealth = new BotApiHealth({ log: logger, apiRoot, probe: (signal) => probeApi.getMe(signal as never) });

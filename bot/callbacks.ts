@@ -15,7 +15,9 @@ export type StaffCallbackAction =
   | 'rel' // release back to the pool
   | 'ra' // reassign (arg: staff user id)
   | 'cls' // classify a complaint (arg: class)
-  | 'ans'; // answer an inquiry
+  | 'ans' // answer an inquiry
+  | 'dup' // duplicate of… (typed in the private chat)
+  | 'pub'; // public notice 公告 to everyone affected (typed in the private chat)
 export type ResidentCallbackAction = 'ok' | 'no';
 
 import { REF_SOURCE } from '../src/tickets/reference';

@@ -11,6 +11,7 @@ import type { StaffDirectory } from '../src/people/staff';
 import type { TicketService } from '../src/tickets/service';
 import type { OutboxStore } from '../src/outbox/store';
 import type { Reactor } from '../src/reactions/reactor';
+import type { FollowerService } from '../src/followers/service';
 import type { TextArgs, Texts } from './texts';
 
 /** Everything the adapter needs, built once by main.ts (or a test) and injected. */
@@ -24,6 +25,8 @@ export interface AppServices {
   outboxStore: OutboxStore;
   reactor: Reactor;
   residents: ResidentService;
+  /** "Me too" followers, linked duplicates and public notices (src/followers). */
+  followers: FollowerService;
   staff: StaffDirectory;
   updates: ProcessedUpdates;
   conversations: ConversationStore;

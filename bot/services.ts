@@ -12,6 +12,8 @@ import { TicketService } from '../src/tickets/service';
 import { OutboxStore } from '../src/outbox/store';
 import { Reactor } from '../src/reactions/reactor';
 import { FactStore } from '../src/figures/store';
+import { FollowerIndexes } from '../src/followers/indexes';
+import { FollowerService } from '../src/followers/service';
 import type { AppServices } from './context';
 import type { Texts } from './texts';
 
@@ -40,7 +42,10 @@ export function createServices(deps: {
   // The outbox store is the reactor's: notices are written with the events they follow.
   const outboxStore = new OutboxStore(database.conn);
   // The monthly figures' facts are derived from each event in the same step as its notices.
-  const reactor = new Reactor({ models, outbox: outboxStore, policy, log, observers: [new FactStore(models, policy)] });
+  // The open tickets by place and each resident's followed tickets, too (src/followers/indexes.ts).
+  const followerIndexes = new FollowerIndexes(models, policy);
+  const reactor = new Reactor({ models, outbox: outboxStore, policy, log, observers: [new FactStore(models, policy), followerIndexes] });
+  const tickets = new TicketService({ models, clock, policy, log, reactor });
   return {
     policy,
     clock,
@@ -48,7 +53,8 @@ export function createServices(deps: {
     log,
     outboxStore,
     reactor,
-    tickets: new TicketService({ models, clock, policy, log, reactor }),
+    tickets,
+    followers: new FollowerService({ tickets, indexes: followerIndexes, policy }),
     residents: new ResidentService({ models, clock }),
     staff: new StaffDirectory({ models, clock, policy, probe }),
     updates: new ProcessedUpdates({ models, clock }),

@@ -17,6 +17,8 @@ import { sceneKit, type SceneDeps } from './support/deps';
 import { askMedia } from './support/media';
 import { registrationFlow } from './registration';
 import { submitTicket } from './support/submit';
+import { offerOpenTicket } from './support/alreadyReported';
+import { placeByCode, placeName, type Place } from '../src/places/config';
 
 interface Draft {
   kind?: RepairKindId;
@@ -153,7 +155,15 @@ export function createRepairScene(deps: SceneDeps) {
     return lines.join('\n');
   }
 
-  return async function repair(conversation: SceneConversation, ctx: Context): Promise<void> {
+  /** A scanned place's category, unless it is paid work (whose price the resident must see and agree to). */
+  function placedCategory(place: Place | undefined): CategoryChoice | undefined {
+    if (!place?.category) return undefined;
+    const category = findCategory(policy, place.category.kind, place.category.id);
+    return category && !category.price ? { kind: place.category.kind, category: category.id } : undefined;
+  }
+
+  /** `start.place`: the code of the office place scanned (扫码报修), which sets where and often what. */
+  return async function repair(conversation: SceneConversation, ctx: Context, start: { place?: string } = {}): Promise<void> {
     const kit = await sceneKit(conversation, ctx, deps);
     const userId = ctx.from!.id;
     let profile = await conversation.external(() => deps.services.residents.get(userId));
@@ -161,10 +171,18 @@ export function createRepairScene(deps: SceneDeps) {
 
     const cancel = () => ctx.reply(kit.t('scene-cancelled'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
     const draft: Draft = { media: [] };
-    const chosen = await askCategory(kit, ctx, false);
+    const place = start.place ? placeByCode(policy, start.place) : undefined;
+    if (place) await ctx.reply(kit.t('scan-place', { place: placeName(place, kit.lang) }), { parse_mode: 'HTML' });
+    const chosen = placedCategory(place) ?? (await askCategory(kit, ctx, false));
     if (!chosen) return void (await cancel());
     Object.assign(draft, chosen);
-    await askLocation(kit, ctx, draft, profile);
+    const building = place?.building ?? profile.building ?? '';
+    const query = { kind: chosen.kind, category: chosen.category, building, residentId: userId };
+    if (await offerOpenTicket(kit, ctx, deps, query, contactOf(profile, kit.lang), place ? 'scan' : 'me_too')) return;
+    if (place) {
+      draft.location = placeName(place, kit.lang);
+      draft.atHome = false;
+    } else await askLocation(kit, ctx, draft, profile);
     await askDescription(kit, ctx, draft);
     draft.media = await askMedia(kit, ctx, kit.t('repair-ask-media', { max: policy.limits.maxMedia }), policy.limits.maxMedia);
     await askVisit(kit, ctx, draft);
@@ -207,6 +225,7 @@ export function createRepairScene(deps: SceneDeps) {
         ? { asap: true }
         : { asap: false, slotStart: new Date(draft.visit!.slotStart!), slotEnd: new Date(draft.visit!.slotEnd!) },
       agreedPrice: draft.agreedPrice,
+      ...(place ? { place: { code: place.code, building: place.building, ...(place.unit ? { unit: place.unit } : {}) } } : {}),
     };
     await submitTicket(kit, ctx, deps, () => deps.services.tickets.createRepair(contact, report, residentActor(userId, contact.name)));
   };

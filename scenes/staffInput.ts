@@ -9,15 +9,23 @@ import { visitSlots } from '../src/policy/hours';
 import { parseTypedDateTime } from '../src/time/typedDateTime';
 import type { TicketAction } from '../src/tickets/rules';
 import type { Media } from '../src/tickets/types';
+import { parseRef } from '../src/tickets/reference';
+import { affectedCount } from '../src/followers/service';
 import { refusalText } from '../bot/refusals';
 import { slotLabel, when } from '../bot/render/format';
 import { askChoice, askText, makeKit, type Kit, type SceneConversation } from './support/ask';
 import type { SceneDeps } from './support/deps';
 import { askMedia } from './support/media';
 
-export type StaffInputAction = 'note' | 'rsch' | 'rel';
+export type StaffInputAction = 'note' | 'rsch' | 'rel' | 'dup' | 'pub';
 
-export const STAFF_INPUT_CHECK: Record<StaffInputAction, TicketAction> = { note: 'note', rsch: 'reschedule', rel: 'release' };
+export const STAFF_INPUT_CHECK: Record<StaffInputAction, TicketAction> = {
+  note: 'note',
+  rsch: 'reschedule',
+  rel: 'release',
+  dup: 'link_duplicate',
+  pub: 'public_notice',
+};
 
 const HTML = { parse_mode: 'HTML' as const };
 const YEAR_MS = 365 * 24 * 60 * 60_000;
@@ -110,6 +118,43 @@ export function createStaffInputScene(deps: SceneDeps) {
     });
   }
 
+  /** Duplicate of…: the other ticket's reference; this one closes and its resident follows the other. */
+  async function duplicate(run: Run): Promise<string> {
+    const { kit, ctx, ref, conversation } = run;
+    const typed = await askText(kit, ctx, kit.t('dup-ask-ref', { ref }), {
+      validate: (text) => {
+        const of = parseRef(text);
+        if (!of) return { retry: 'dup-ref-invalid' };
+        return of === ref ? { retry: 'dup-same' } : { value: of };
+      },
+    });
+    const of = typed.text!;
+    return conversation.external(async () => {
+      const done = await deps.services.followers.linkDuplicate(ref, of, await actorOf(run.user));
+      if (done.ok) return kit.t('dup-done', { ref, of });
+      if (!('problem' in done)) return refusalText(done, ref, texts, kit.lang, policy);
+      if (done.problem === 'not_linkable') return kit.t('dup-not-live', { of, status: texts.plain(kit.lang, `status-${done.status}`) });
+      return done.problem === 'same_ticket' ? kit.t('dup-same') : kit.t('dup-not-found', { of });
+    });
+  }
+
+  /** 公告: one text to everyone the ticket affects (and the residents' channel), after a look at it. */
+  async function notice(run: Run): Promise<string | null> {
+    const { kit, ctx, ref, conversation } = run;
+    const written = await askText(kit, ctx, kit.t('pub-ask-text', { ref }), { minLength: 2 });
+    const count = await conversation.external(async () => affectedCount((await tickets.get(ref))!));
+    const confirm = await askChoice(kit, ctx, kit.t('pub-confirm', { ref, count, text: written.text! }), [
+      { value: 'yes', label: kit.t('btn-pub-send') },
+      { value: 'no', label: kit.t('btn-cancel') },
+    ]);
+    if (confirm === 'no') return null;
+    return conversation.external(async () => {
+      const done = await deps.services.followers.sendNotice(ref, await actorOf(run.user), written.text!);
+      if (!done.ok) return refusalText(done, ref, texts, kit.lang, policy);
+      return kit.t('pub-done', { ref, count: affectedCount(done.ticket) });
+    });
+  }
+
   return async function staffInput(conversation: SceneConversation, ctx: Context, action: StaffInputAction, ref: string): Promise<void> {
     // Staff work in the office's language.
     const kit = makeKit(conversation, policy.language, texts, policy.limits.maxTextLength);
@@ -123,7 +168,7 @@ export function createStaffInputScene(deps: SceneDeps) {
       return;
     }
     const run: Run = { conversation, ctx, kit, ref, user, now: start.now };
-    const flows = { note, rsch: reschedule, rel: release };
+    const flows = { note, rsch: reschedule, rel: release, dup: duplicate, pub: notice };
     const text = await flows[action](run);
     await ctx.reply(text ?? kit.t('scene-cancelled'), HTML);
   };

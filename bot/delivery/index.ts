@@ -15,6 +15,7 @@ import type { DeliveryContext, Outcome } from '../../src/outbox/types';
 import { renderContact } from '../render/card';
 import { emergencyGuidance } from '../render/emergency';
 import { renderResidentUpdate } from '../render/resident';
+import { renderFollowerUpdate } from '../render/follower';
 import { inlineKeyboard, renderSurvey } from '../followups/render';
 import { pickLanguage } from '../texts';
 import { deliverCardRefresh, postCards, type CardDeps } from '../outbox/cards';
@@ -45,6 +46,12 @@ async function residentLanguage(deps: NoticeDeps, ticket: TicketState): Promise<
   return pickLanguage(stored ?? ticket.resident.language, undefined, deps.services.policy.language);
 }
 
+async function followerLanguage(deps: NoticeDeps, ticket: TicketState, id: number): Promise<Lang> {
+  const stored = await deps.services.residents.language(id);
+  const recorded = ticket.followers?.find((f) => f.telegramId === id)?.language;
+  return pickLanguage(stored ?? recorded, undefined, deps.services.policy.language);
+}
+
 async function placeOf(to: Recipient, ticket: TicketState, deps: NoticeDeps): Promise<Place> {
   const { policy, tickets } = deps.services;
   switch (to.kind) {
@@ -52,6 +59,8 @@ async function placeOf(to: Recipient, ticket: TicketState, deps: NoticeDeps): Pr
       return { chatId: ticket.resident.telegramId, lang: await residentLanguage(deps, ticket), where: 'resident' };
     case 'person':
       return { chatId: to.id, lang: policy.language, where: 'private' };
+    case 'follower':
+      return { chatId: to.id, lang: await followerLanguage(deps, ticket, to.id), where: 'resident' };
     case 'chat':
       return { chatId: to.chatId, threadId: to.threadId, lang: policy.language, where: 'card' };
     case 'card': {
@@ -75,6 +84,10 @@ async function render(notice: Notice, payload: NoticePayload & { event: TicketEv
       if (!message) return null;
       const media = event.type === 'resolved' || event.type === 'note_added' ? event.media ?? [] : [];
       return { text: message.text, keyboard: message.keyboard ? { inline_keyboard: message.keyboard.inline_keyboard } : undefined, media };
+    }
+    case 'follower_update': {
+      const text = renderFollowerUpdate(ticket, event, services.policy, services.texts, place.lang);
+      return text === null ? null : { text };
     }
     case 'contact': {
       if (ticket.anonymous) return null;

@@ -17,6 +17,8 @@ import { placeOf } from '../render/card';
 import { departmentName, when } from '../render/format';
 import { lastChange, mention, staffNames, ticketWhat } from '../limits/render';
 import { scoreSummary, subjectOf } from '../followups/render';
+import { followedWhat } from '../render/follower';
+import { affectedCount } from '../../src/followers/service';
 
 export interface Rendered {
   text: string;
@@ -145,6 +147,10 @@ export async function renderMessage(input: MessageInput, services: AppServices):
       const key = ticket.kind === 'emergency' ? 'lim-reannounce-emergency' : 'lim-reannounce';
       return { text: t(key, { ref, what: ticketWhat(ticket, services, lang), waited }), keyboard: claimButton(services, lang, ref) };
     }
+    case 'public_notice':
+      return { text: t('notice-message', { ref, office: policy.name[lang], what: followedWhat(ticket, policy, lang), text: event.text ?? '' }) };
+    case 'affected_urgent':
+      return { text: t('follower-card-urgent', { ref, count: affectedCount(ticket) }) };
     case 'weekly_progress': {
       const lines = [
         t('lim-progress', {

@@ -19,6 +19,7 @@ import { renderHistory } from '../render/history';
 import { taskCategoryLabel } from '../render/task';
 import { refusalText } from '../refusals';
 import type { TextArgs } from '../texts';
+import { followedSection, myFollowedFeature } from './myFollowed';
 
 const REF = `(${REF_SOURCE})`;
 /** `my:<action>:<ref>[:<page to go back to>]`. */
@@ -97,14 +98,27 @@ const LAST_CHANGE: Record<TicketEventType, (t: T) => string> = {
   escalated: (t) => t('my-event-note-added'),
   reannounced: (t) => t('my-event-note-added'),
   progress_sent: (t) => t('my-event-note-added'),
+  followed: (t) => t('my-event-followed'),
+  unfollowed: (t) => t('my-event-followed'),
+  closed_as_duplicate: (t) => t('my-event-duplicate'),
+  notice_sent: (t) => t('my-event-note-added'),
 };
 
 async function listView(services: AppServices, residentId: number, lang: Lang, requestedPage: number): Promise<View> {
   const { policy, texts, tickets } = services;
   const t: T = (key, args) => texts.t(lang, key, args);
-  const count = await tickets.countForResident(residentId);
-  if (count === 0) return { text: t('my-empty') };
+  const [count, followed] = await Promise.all([tickets.countForResident(residentId), followedSection(services, residentId, lang, requestedPage)]);
+  if (count === 0 && followed.lines.length === 0) return { text: t('my-empty') };
   const keyboard = new InlineKeyboard();
+  const addFollowed = (lines: string[]) => {
+    if (followed.lines.length > 0) lines.push('', ...followed.lines);
+    for (const [label, data] of followed.buttons) keyboard.text(label, data).row();
+  };
+  if (count === 0) {
+    const lines = [t('my-empty')];
+    addFollowed(lines);
+    return { text: lines.join('\n'), keyboard: withoutEmptyRows(keyboard) };
+  }
   const size = policy.residents.pageSize;
   const pages = Math.ceil(count / size);
   // An old ◀/▶ may point past the end after nothing changed but the count: show the last page.
@@ -124,6 +138,7 @@ async function listView(services: AppServices, residentId: number, lang: Lang, r
     );
     keyboard.text(texts.plain(lang, 'btn-my-open', { ref: ticket.ref, status: plainText(status) }), myData('open', ticket.ref, page)).row();
   }
+  addFollowed(lines);
   lines.push('', t('my-open-hint'));
   if (page > 0) keyboard.text(texts.plain(lang, 'btn-my-prev'), myData('page', String(page - 1)));
   if (page < pages - 1) keyboard.text(texts.plain(lang, 'btn-my-next'), myData('page', String(page + 1)));
@@ -226,6 +241,8 @@ export function myTicketsFeature(): Composer<BotContext> {
   // My tickets lives in the resident's private chat; a `my:` press anywhere else is someone
   // else's message (a staff card, say) and falls through to "old button".
   const mine = composer.chatType('private');
+  // The tickets the resident follows (their section of the list, Stop following).
+  composer.use(myFollowedFeature((ctx, page) => showMyTickets(ctx, page)));
 
   mine.callbackQuery(MY_PAGE_CALLBACK, async (ctx) => {
     await ctx.answerCallbackQuery();

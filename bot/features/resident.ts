@@ -6,6 +6,7 @@ import { html } from '../html';
 import { mainMenu, menuItemOf } from '../keyboards';
 import { pickLanguage } from '../texts';
 import { showMyTickets } from './myTickets';
+import { placeByCode } from '../../src/places/config';
 
 export const resident = new Composer<BotContext>();
 const privateChats = resident.chatType('private');
@@ -53,6 +54,8 @@ async function staffStart(ctx: BotContext, actor: Actor): Promise<void> {
 // Any other payload — a poster's link (?start=lobby3), a stale one — is an ordinary Start.
 privateChats.command('start', async (ctx) => {
   const payload = ctx.match.trim();
+  // A scanned QR code of an office place (扫码报修): a repair already placed, for anyone.
+  if (placeByCode(ctx.services.policy, payload)) return enter(ctx, 'repair', { place: payload });
   if (!isResidentCommand(payload)) {
     const actor = await ctx.services.staff.actorFor({ id: ctx.from.id, firstName: ctx.from.first_name, username: ctx.from.username });
     if (isStaffRole(actor.role)) return staffStart(ctx, actor);

@@ -22,8 +22,8 @@ const CLOSE = '_';
 /** Callback arguments are at most 24 characters; a longer department id goes by its position. */
 const MAX_ARG = 24;
 const HTML = { parse_mode: 'HTML' as const };
-const DM_PROMPT: Record<StaffInputAction, string> = { note: 'note-dm', rsch: 'rsch-dm', rel: 'rel-dm' };
-const DM_BUTTON: Record<StaffInputAction, string> = { note: 'btn-note-dm', rsch: 'btn-rsch-dm', rel: 'btn-rel-dm' };
+const DM_PROMPT: Record<StaffInputAction, string> = { note: 'note-dm', rsch: 'rsch-dm', rel: 'rel-dm', dup: 'dup-dm', pub: 'pub-dm' };
+const DM_BUTTON: Record<StaffInputAction, string> = { note: 'btn-note-dm', rsch: 'btn-rsch-dm', rel: 'btn-rel-dm', dup: 'btn-dup-dm', pub: 'btn-pub-dm' };
 
 function departmentArg(policy: OfficePolicy, id: string): string {
   return id.length <= MAX_ARG ? id : `_${policy.departments.findIndex((d) => d.id === id)}`;
@@ -78,7 +78,7 @@ export function staffActionsFeature(): Composer<BotContext> {
     await ctx.conversation.enter('staffInput', action, ref);
   }
 
-  for (const action of ['note', 'rsch', 'rel'] as const) {
+  for (const action of ['note', 'rsch', 'rel', 'dup', 'pub'] as const) {
     composer.callbackQuery(staffCallback(action), async (ctx) => {
       const ref = ctx.match[1];
       const { services } = ctx;
@@ -102,7 +102,7 @@ export function staffActionsFeature(): Composer<BotContext> {
 
   // Deep links st_<action>_REF continue a Note, Reschedule or Release in the private chat.
   composer.chatType('private').command('start', async (ctx, next) => {
-    const match = new RegExp(`^st_(note|rsch|rel)_(${REF_SOURCE})$`).exec(ctx.match);
+    const match = new RegExp(`^st_(note|rsch|rel|dup|pub)_(${REF_SOURCE})$`).exec(ctx.match);
     if (!match) return next();
     const action = match[1] as StaffInputAction;
     const ref = match[2];

@@ -21,7 +21,8 @@ export interface RenderedSurvey {
 }
 
 /** Callback data: `fu:<question>:<survey id>[:<value>]`, e.g. `fu:t:BX-20261122-007.6:4` (about 30 bytes). */
-const SURVEY_ID = `(${REF_SOURCE}\\.\\d+r?)`;
+// `…r` a construction defect's second survey, `…f<id>` a follower's (src/followups/closures.ts).
+const SURVEY_ID = `(${REF_SOURCE}\\.\\d+(?:r|f\\d{1,15})?)`;
 export const SURVEY_ANSWER = new RegExp(`^fu:([taqs]):${SURVEY_ID}:([1-5yn])$`);
 export const SURVEY_COMMENT = new RegExp(`^fu:c:${SURVEY_ID}$`);
 export const QUESTION_OF_CODE: Record<string, Question> = { t: 'timeliness', a: 'attitude', q: 'quality', s: 'solved' };

@@ -13,6 +13,7 @@ import type { TicketState } from '../../src/tickets/types';
 import { escapeHtml, html } from '../html';
 import type { TextArgs, Texts } from '../texts';
 import { cardKeyboard } from './cardKeyboard';
+import { affectedCount } from '../../src/followers/service';
 import { categoryName, departmentName, kindName, priceLabel, visitLabel, when } from './format';
 import { taskCardLines } from './task';
 
@@ -92,6 +93,9 @@ export function renderCard(ticket: TicketState, policy: OfficePolicy, texts: Tex
   const lines = headLines(ticket, policy, texts);
   if (ticket.transferredFrom) lines.push(t('card-transferred-from', { department: departmentName(policy, ticket.transferredFrom, lang) }));
   if (ticket.repeatOf) lines.push(t('card-repeat-of', { of: ticket.repeatOf }));
+  // Followers as a number only: their contacts go privately to whoever claims (renderContact).
+  if (ticket.followers?.length) lines.push(t('card-affected', { count: affectedCount(ticket) }));
+  if (ticket.duplicateOf) lines.push(t('card-duplicate-of', { of: ticket.duplicateOf }));
   if (ticket.nightIntake && ticket.kind !== 'emergency') {
     const opens = nextOpening(new Date(ticket.createdAt), policy.frontDesk, policy.timezone);
     lines.push(t('card-night', { opens: when(opens, policy, lang) }));
@@ -130,11 +134,15 @@ function statusLine(ticket: TicketState, policy: OfficePolicy, texts: Texts): st
 /** What the claimant receives privately: the contact the card withholds. */
 export function renderContact(ticket: TicketState, policy: OfficePolicy, texts: Texts): string {
   const lang = policy.language;
-  return texts.t(lang, 'contact-for-claimant', {
+  const followers = (ticket.followers ?? []).map((f) =>
+    texts.t(lang, 'contact-follower', { name: f.name, phone: f.phone, address: formatAddress(f, lang) }),
+  );
+  const reporter = texts.t(lang, 'contact-for-claimant', {
     ref: ticket.ref,
     name: ticket.resident.name,
     phone: ticket.resident.phone,
     address: formatAddress(ticket.resident, lang),
     location: ticket.report.atHome ? html(escapeHtml(formatAddress(ticket.resident, lang))) : ticket.report.location,
   });
+  return followers.length > 0 ? [reporter, texts.t(lang, 'contact-followers-title', { count: followers.length }), ...followers].join('\n') : reporter;
 }

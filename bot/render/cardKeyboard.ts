@@ -33,8 +33,19 @@ function rowsFor(ticket: TicketState): Button[][] {
   return [first, [['note', 'btn-note'], ['rsch', 'btn-reschedule']], [['tr', 'btn-transfer'], ['rel', 'btn-release'], ['ra', 'btn-reassign']]];
 }
 
+/** Duplicate of… on a live repair; 公告 wherever someone is affected (the core checks who may). */
+function followerRow(ticket: TicketState): Button[] {
+  const { kind, status } = ticket;
+  const row: Button[] = [];
+  const live = status === 'open' || status === 'claimed' || status === 'on_site' || status === 'reopened';
+  if (live && kind === 'repair') row.push(['dup', 'btn-duplicate']);
+  if (kind === 'repair' && status !== 'cancelled' && !ticket.duplicateOf) row.push(['pub', 'btn-public-notice']);
+  return row;
+}
+
 export function cardKeyboard(ticket: TicketState, texts: Texts, policy: OfficePolicy): InlineKeyboard | undefined {
-  const rows = rowsFor(ticket);
+  const extra = followerRow(ticket);
+  const rows = extra.length > 0 ? [...rowsFor(ticket), extra] : rowsFor(ticket);
   if (rows.length === 0) return undefined;
   const keyboard = new InlineKeyboard();
   rows.forEach((row, i) => {

@@ -143,6 +143,16 @@ function describe(event: TicketEvent, ticket: TicketState, audience: HistoryAudi
       return staffView ? t(`history-${event.type}`, { text }) : null;
     case 'progress_sent':
       return staffView ? t('history-progress-sent') : null;
+    // A follower is never named to residents; staff read who linked a duplicate.
+    case 'followed':
+      if (!staffView) return t('history-followed-resident');
+      return event.data?.via === 'duplicate' ? t('history-followed-duplicate', { ...args, from: event.data.from ?? '' }) : t('history-followed');
+    case 'unfollowed':
+      return staffView ? t('history-unfollowed') : null;
+    case 'closed_as_duplicate':
+      return t('history-closed-duplicate', { ...args, of: event.data?.of ?? '' });
+    case 'notice_sent':
+      return t('history-notice', args);
     default:
       return null;
   }

@@ -77,6 +77,8 @@ export function renderResidentUpdate(
       return event.data?.toResident ? { text: t('resident-note', { ref, name, note: event.text ?? '' }) } : null;
     case 'cancelled':
       return { text: t('resident-cancelled', { ref }) };
+    case 'closed_as_duplicate':
+      return { text: t('resident-duplicate', { ref, of: event.data?.of ?? '' }) };
     case 'classified': {
       const cls = ticket.complaint?.class;
       if (cls === 'invalid') {

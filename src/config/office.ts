@@ -4,6 +4,8 @@ import { DEFAULT_TIME_LIMITS, timeLimitsSchema, type TimeLimitSettings } from '.
 import { followupsSchema, type FollowupsSection } from '../followups/config';
 import { outboxSchema, type OutboxPolicy } from '../outbox/policy';
 import { internalTasksSchema, type InternalTasksSection } from '../tasks/config';
+import { followersSchema, type FollowersSection } from '../followers/config';
+import { buildPlaces, placesSchema, type Place } from '../places/config';
 import { checkWindow, defined, duration, hhmm, window } from './schemaParts';
 import { ConfigError, zodProblems } from './errors';
 
@@ -61,6 +63,10 @@ export interface OfficePolicy {
   figures: FiguresPolicy;
   /** Per user: more than maxUpdates updates within window (ms) → one polite notice, the rest dropped for the window. */
   flood: FloodPolicy;
+  /** Residents affected by the same fault (src/followers/config.ts): only what the file sets. */
+  followers?: FollowersSection;
+  /** Places with a QR code for scan-to-report (src/places/config.ts). */
+  places?: Place[];
 }
 
 export interface FloodPolicy { window: number; maxUpdates: number }
@@ -272,6 +278,8 @@ const fileSchema = z.strictObject({
     window: duration(1).optional(),
     maxUpdates: z.number().int().min(1).optional(),
   }).optional(),
+  followers: followersSchema.optional(),
+  places: placesSchema.optional(),
 });
 
 
@@ -364,6 +372,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
       problems.push(`routing.${key}: unknown department "${id}"; known: ${departments.map((d) => d.id).join(', ')} (example: service)`);
     }
   }
+  const places = buildPlaces(f.places, { repairKinds }, problems);
   if (problems.length > 0) throw new ConfigError(ctx.source, problems);
   // Cloned so that no two policies share default objects.
   return structuredClone<OfficePolicy>({
@@ -395,6 +404,8 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     figures: { ...DEFAULT_FIGURES, ...defined(f.figures) },
     // 20 in 10 s leaves room for an album of 10 photos and quick taps, not for a flood.
     flood: { window: 10_000, maxUpdates: 20, ...defined(f.flood) },
+    ...(f.followers ? { followers: defined(f.followers) } : {}),
+    ...(places.length > 0 ? { places } : {}),
   });
 }
 

@@ -289,7 +289,8 @@ export function factsOf(event: TicketEvent, after: TicketState, before: TicketSt
     facts.push(fact(event, event.type === 'resolved' ? '' : 'resolved', 'resolved', here, keys, { onTime }));
   }
 
-  if (after.status === 'closed' && before.status !== 'closed') {
+  // A duplicate closes without work of its own: the ticket it joined counts the closure (and its survey).
+  if (after.status === 'closed' && before.status !== 'closed' && event.type !== 'closed_as_duplicate') {
     facts.push(fact(event, '', 'closed', here, keys, { firstTime: flag(after.reopenCount === 0) }));
   }
 

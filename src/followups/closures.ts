@@ -8,7 +8,7 @@
  * the sampled pool with SPEC.md's "anything else: within 7 days".
  */
 import { localDateKey, localMonthKey } from '../time/zoned';
-import type { TicketEvent, TicketEventType, TicketState } from '../tickets/types';
+import { dataOf, type TicketEvent, type TicketEventType, type TicketState } from '../tickets/types';
 import { isDuplicateKey } from '../db/models';
 import { followupHours, followupPolicy, type CoverageClass } from './config';
 import { categoryKey, coverageOf, timingClass } from './coverage';
@@ -72,8 +72,10 @@ export class ClosureWatcher {
     const rules = followupPolicy(policy);
     const closedAt = new Date(event.at);
     const month = localMonthKey(closedAt, policy.timezone);
-    const earlier = await this.earlierSurveys(ticket.ref, event.seq);
-    const { coverage, rule } = coverageOf(ticket, rules, earlier.some((s) => s.dissatisfied));
+    // Rounds count the reporter's surveys; any dissatisfied answer (a follower's too) makes the next one rework.
+    const firsts = await this.earlierSurveys(ticket.ref, event.seq);
+    const earlier = firsts.filter((s) => !s.follower);
+    const { coverage, rule } = coverageOf(ticket, rules, firsts.some((s) => s.dissatisfied));
     const sampled = rule === 'sampled';
     const selected = rule === 'always' || (sampled && (await this.draws.decide(id, coverage, month, rules.share, this.deps.clock.now())));
 
@@ -89,16 +91,27 @@ export class ClosureWatcher {
     const decision = selected
       ? { status: 'scheduled' as const, ...times, nextAt: times.dueAt }
       : { status: 'skipped' as const, skipReason: rule === 'never' ? coverage : 'not_drawn' };
+    // Followers are asked too, by the same decision (before the reporter's, whose id marks the closure as decided).
+    if (selected) {
+      for (const follower of ticket.followers ?? []) {
+        await this.insert({ ...common, _id: `${id}f${follower.telegramId}`, residentId: follower.telegramId, follower: true, round: earlier.length + 1, stage: 'first', ...decision });
+      }
+    }
     await this.insert({ ...common, _id: id, round: earlier.length + 1, stage: 'first', ...decision });
     this.deps.log.info({ ref: ticket.ref, survey: id, coverage, selected }, 'follow-up decided');
     return selected;
   }
 
-  /** The first-stage surveys of the ticket's earlier closures, by `_id` from its log (the surveys collection is never scanned). */
-  private async earlierSurveys(ref: string, beforeSeq: number): Promise<Pick<SurveyDoc, 'dissatisfied'>[]> {
-    const closings = (await this.deps.tickets.history(ref)).filter((e) => e.seq < beforeSeq && CLOSING_TYPES.includes(e.type));
-    const found = await Promise.all(closings.map((e) => this.followups.Survey.findById(surveyIdOf(e), { dissatisfied: 1 }).lean<Pick<SurveyDoc, 'dissatisfied'>>()));
-    return found.filter((s): s is Pick<SurveyDoc, 'dissatisfied'> => s !== null);
+  /**
+   * The first-stage surveys of the ticket's earlier closures, the reporter's and every
+   * follower's, by `_id` from its log (the surveys collection is never scanned).
+   */
+  private async earlierSurveys(ref: string, beforeSeq: number): Promise<Pick<SurveyDoc, 'dissatisfied' | 'follower'>[]> {
+    const log = (await this.deps.tickets.history(ref)).filter((e) => e.seq < beforeSeq);
+    const followers = [...new Set(log.flatMap((e) => dataOf(e, 'followed')?.follower.telegramId ?? []))];
+    const ids = log.filter((e) => CLOSING_TYPES.includes(e.type)).flatMap((e) => [surveyIdOf(e), ...followers.map((id) => `${surveyIdOf(e)}f${id}`)]);
+    const found = await Promise.all(ids.map((id) => this.followups.Survey.findById(id, { dissatisfied: 1, follower: 1 }).lean<Pick<SurveyDoc, 'dissatisfied' | 'follower'>>()));
+    return found.filter((s): s is Pick<SurveyDoc, 'dissatisfied' | 'follower'> => s !== null);
   }
 
   private commonFields(ticket: TicketState, closedAt: Date, coverage: CoverageClass, timing: SurveyDoc['timing'], sampled: boolean) {

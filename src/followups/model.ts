@@ -29,6 +29,8 @@ export interface SurveyDoc {
   category: string;
   building: string;
   residentId: number;
+  /** A follower's survey (residentId is the follower's): the same closure and rules as the reporter's. */
+  follower?: boolean;
   coverage: CoverageClass;
   timing: TimingClass;
   /** Whether it was drawn by sampling (false: mandatory or skipped by rule). */
@@ -70,6 +72,7 @@ const surveySchema = new Schema<SurveyDoc>(
     category: { type: String, default: '' },
     building: { type: String, default: '' },
     residentId: { type: Number, required: true },
+    follower: Boolean,
     coverage: { type: String, required: true },
     timing: { type: String, required: true },
     sampled: { type: Boolean, default: false },

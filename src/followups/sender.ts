@@ -11,6 +11,7 @@
 import { claimOnce } from '../jobs/once';
 import { isWithinHours, nextOpening } from '../policy/hours';
 import type { TicketState } from '../tickets/types';
+import { isFollowing } from '../tickets/rules';
 import { SurveyAnswers, questionsOf, isAnswered } from './answers';
 import { followupHours, followupPolicy } from './config';
 import type { FollowupDeps } from './deps';
@@ -61,7 +62,9 @@ export class SurveySender {
 
     const ticket = await this.deps.tickets.get(survey.ref);
     // Reopened since (or closed again later: a newer closure has its own survey).
-    if (!ticket || ticket.status !== 'closed' || new Date(ticket.closedAt!).getTime() !== new Date(survey.closedAt).getTime()) {
+    // ... or a follower's, who stopped following since.
+    const unfollowed = survey.follower && !!ticket && !isFollowing(ticket, survey.residentId);
+    if (!ticket || unfollowed || ticket.status !== 'closed' || new Date(ticket.closedAt!).getTime() !== new Date(survey.closedAt).getTime()) {
       await this.set(survey, { status: 'cancelled', skipReason: 'ticket_changed' }, ['nextAt']);
       return 'cancelled';
     }
@@ -97,7 +100,8 @@ export class SurveySender {
   /** The event, once per survey and step whatever the instances; the survey message follows from it (src/reactions). */
   private async recordOnce(survey: SurveyDoc, step: 'sent' | 'resent', ticket: TicketState): Promise<void> {
     const type = step === 'sent' ? 'survey_sent' : 'survey_resent';
-    const recorded = await this.deps.tickets.recordOnce(ticket.ref, `fu:${survey._id}:${step}`, type, { data: { survey: survey._id, stage: survey.stage, round: survey.round } });
+    const to = survey.follower ? { follower: survey.residentId } : {};
+    const recorded = await this.deps.tickets.recordOnce(ticket.ref, `fu:${survey._id}:${step}`, type, { data: { survey: survey._id, stage: survey.stage, round: survey.round, ...to } });
     if (recorded !== 'done') this.deps.log.info({ ref: ticket.ref, survey: survey._id, step }, 'follow-up survey sent');
   }
 

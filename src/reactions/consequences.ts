@@ -72,7 +72,32 @@ function others(ids: number[], except: number): number[] {
   return [...new Set(ids)].filter((id) => id !== except);
 }
 
+const follower = (id: number): Recipient => ({ kind: 'follower', id });
+
+/**
+ * Followers hear of the same changes as the reporter (a follower's words, rendered apart),
+ * each in their own lane; a public notice reaches them all, and the residents' channel.
+ */
+function withFollowers(notices: Notice[], event: TicketEvent, after: TicketState): Notice[] {
+  const ids = (after.followers ?? []).map((f) => f.telegramId);
+  if (event.type === 'notice_sent') {
+    const chat = event.data?.chat;
+    return [
+      message('notice:resident', RESIDENT, 'public_notice'),
+      ...ids.map((id) => message(`notice:f:${id}`, follower(id), 'public_notice')),
+      ...(chat ? [message('notice:chat', { kind: 'chat', ...chat }, 'public_notice')] : []),
+    ];
+  }
+  const reporterHears = notices.some((n) => n.to.kind === 'resident' && (n.what.type === 'resident_update' || (n.what.type === 'message' && n.what.message === 'auto_confirmed')));
+  if (!reporterHears) return notices;
+  return [...notices, ...ids.map((id): Notice => ({ name: `follower:${id}`, to: follower(id), what: { type: 'follower_update' } }))];
+}
+
 export function consequences(event: TicketEvent, after: TicketState, policy: OfficePolicy): Notice[] {
+  return withFollowers(reporterConsequences(event, after, policy), event, after);
+}
+
+function reporterConsequences(event: TicketEvent, after: TicketState, policy: OfficePolicy): Notice[] {
   switch (event.type) {
     case 'created':
       return [{ name: 'post', to: CARD, what: { type: 'card_post', targets: cardTargets(after, policy), replace: false } }];
@@ -139,7 +164,14 @@ export function consequences(event: TicketEvent, after: TicketState, policy: Off
     case 'survey_sent':
     case 'survey_resent':
       if (!event.data) return [];
-      return [{ name: 'survey', to: RESIDENT, what: { type: 'survey', survey: event.data.survey, mode: event.type === 'survey_sent' ? 'first' : 'resend' } }];
+      return [
+        {
+          name: 'survey',
+          // A follower's survey goes to that follower (src/followups/closures.ts).
+          to: event.data.follower ? follower(event.data.follower) : RESIDENT,
+          what: { type: 'survey', survey: event.data.survey, mode: event.type === 'survey_sent' ? 'first' : 'resend' },
+        },
+      ];
     case 'reminded':
     case 'escalated': {
       if (!event.data) return [];
@@ -160,6 +192,19 @@ export function consequences(event: TicketEvent, after: TicketState, policy: Off
       // A comment that came after a dissatisfied survey was finished: staff should see it too.
       return event.data?.part === 'comment' && event.data.dissatisfied ? [message('group', CARD, 'survey_comment')] : [];
     case 'survey_no_answer':
+      return [];
+    case 'followed': {
+      const notices = event.data?.urgent ? [refresh, message('group', CARD, 'affected_urgent')] : [refresh];
+      // Whoever has it already holds the contacts: the list again, with the new household in it.
+      if (after.owner && !policy.contactOnCard && !after.anonymous) notices.push({ name: `contact:${after.owner.id}`, to: person(after.owner.id), what: { type: 'contact' }, fallbackToCard: true });
+      return notices;
+    }
+    case 'unfollowed':
+      return [refresh];
+    case 'closed_as_duplicate':
+      return [refresh, residentUpdate];
+    case 'notice_sent':
+      // Addressed by withFollowers: the reporter, every follower, the channel.
       return [];
   }
 }

@@ -9,6 +9,8 @@ import type { AlertLevel, LimitId } from '../limits/rules';
 export type Recipient =
   /** The resident who reported the ticket, in their own language. */
   | { kind: 'resident' }
+  /** A resident who follows the ticket (src/followers), in their own language: never told anyone else's details. */
+  | { kind: 'follower'; id: number }
   /** A staff member, head or manager privately, in the office's language. */
   | { kind: 'person'; id: number }
   /** Under the ticket's main card (its department's chat when no card is known). */
@@ -37,7 +39,9 @@ export type MessageKind =
   | 'survey_reopened_resident' // ... the resident
   | 'survey_comment' // a comment that came after the survey was finished
   | 'reannounce' // still unclaimed
-  | 'weekly_progress'; // still open after a week: the resident
+  | 'weekly_progress' // still open after a week: the resident
+  | 'public_notice' // 公告: the same words to the reporter, every follower and the residents' channel
+  | 'affected_urgent'; // so many residents are affected that the ticket became urgent: the card
 
 export type NoticeWhat =
   /**
@@ -49,6 +53,8 @@ export type NoticeWhat =
   | { type: 'card_refresh' }
   /** The resident's message about this event (claimed, resolved, ...). */
   | { type: 'resident_update' }
+  /** A follower's message about the same change the reporter hears of (a follower's words: no one's details). */
+  | { type: 'follower_update' }
   /** The resident's name, phone and room to whoever now owns the ticket (never for anonymous complaints). */
   | { type: 'contact' }
   /** A time-limit alert at one level of the ladder (see LIMIT_LEVELS). */

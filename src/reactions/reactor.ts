@@ -71,6 +71,7 @@ export function laneOf(to: Recipient, ticket: TicketState, policy: OfficePolicy)
     case 'resident':
       return ticket.resident.telegramId;
     case 'person':
+    case 'follower':
       return to.id;
     case 'chat':
       return to.chatId;

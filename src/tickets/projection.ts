@@ -123,6 +123,22 @@ export function applyEvent(state: TicketState | undefined, event: TicketEvent): 
       }
       break;
     }
+    case 'followed': {
+      const follower = event.data!.follower;
+      const others = (state.followers ?? []).filter((f) => f.telegramId !== follower.telegramId);
+      next.followers = [...others, follower];
+      if (event.data!.urgent) next.priority = 'urgent';
+      break;
+    }
+    case 'unfollowed':
+      next.followers = (state.followers ?? []).filter((f) => f.telegramId !== event.data!.follower);
+      break;
+    case 'closed_as_duplicate':
+      next.status = 'closed';
+      next.closedAt = event.at;
+      next.autoConfirmAt = undefined;
+      next.duplicateOf = event.data!.of;
+      break;
     default:
       // info_added, note_added: part of the record, no change of state.
       break;

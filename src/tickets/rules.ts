@@ -2,7 +2,8 @@
  * Who may do what to a ticket in which state. Pure, so every entry point (buttons, commands,
  * the scheduler, a future dashboard) gets the same answer.
  */
-import type { Actor } from '../people/actors';
+import { isStaffRole, type Actor, type Role } from '../people/actors';
+import { followersPolicy } from '../followers/config';
 import type { OfficePolicy } from '../config/office';
 import { departmentById } from '../config/office';
 import type { TicketState, TicketStatus } from './types';
@@ -13,7 +14,9 @@ export type StaffAction = 'claim' | 'arrive' | 'resolve' | 'transfer' | 'release
 export type SystemAction = 'auto_confirm' | 'survey_reopen' | 'auto_release' | 'record';
 /** Going past a limit needs a head's (or the manager's) approval. */
 export type ApprovalAction = 'extend';
-export type TicketAction = ResidentAction | StaffAction | SystemAction | ApprovalAction;
+/** Residents affected by the same fault (src/followers): a resident follows or stops; staff link a duplicate or send a public notice. */
+export type FollowerAction = 'follow' | 'unfollow' | 'add_follower' | 'link_duplicate' | 'public_notice';
+export type TicketAction = ResidentAction | StaffAction | SystemAction | ApprovalAction | FollowerAction;
 
 export type Refusal =
   | { reason: 'not_found' }
@@ -22,6 +25,7 @@ export type Refusal =
   | { reason: 'already_claimed'; owner: { id: number; name: string } }
   | { reason: 'not_owner'; owner?: { id: number; name: string } }
   | { reason: 'not_head' }
+  | { reason: 'no_notice_role' }
   | { reason: 'not_your_ticket' }
   | { reason: 'not_applicable' }
   | { reason: 'too_soon'; next: Date }
@@ -51,7 +55,44 @@ const ALLOWED_FROM: Record<TicketAction, TicketStatus[]> = {
   auto_release: ['claimed'],
   record: ['open', 'claimed', 'on_site', 'resolved', 'reopened', 'closed', 'cancelled'],
   extend: LIVE,
+  follow: LIVE,
+  unfollow: ['open', 'claimed', 'on_site', 'resolved', 'reopened', 'closed', 'cancelled'],
+  add_follower: LIVE,
+  link_duplicate: LIVE,
+  public_notice: ['open', 'claimed', 'on_site', 'resolved', 'reopened', 'closed'],
 };
+
+const FOLLOWER_ACTIONS: TicketAction[] = ['follow', 'unfollow', 'add_follower', 'link_duplicate', 'public_notice'];
+
+export const isFollowing = (ticket: TicketState, residentId: number) => (ticket.followers ?? []).some((f) => f.telegramId === residentId);
+
+/**
+ * Following: never an anonymous complaint (that would tell a stranger it exists) nor an
+ * emergency; a resident follows someone else's ticket once. Linking a duplicate is card work
+ * (the department's staff); a public notice needs one of the office's notice roles.
+ */
+function decideFollowerAction(action: TicketAction, ticket: TicketState, actor: Actor, policy: OfficePolicy, noticeRoles: Role[]): Refusal | null {
+  const wrongState: Refusal = { reason: 'wrong_state', status: ticket.status };
+  const stateOk = ALLOWED_FROM[action].includes(ticket.status);
+  if (action === 'follow' || action === 'unfollow') {
+    if (actor.role !== 'resident') return { reason: 'not_applicable' };
+    if (action === 'unfollow') return isFollowing(ticket, actor.id) ? null : { reason: 'not_your_ticket' };
+    if (ticket.anonymous || ticket.kind === 'emergency' || ticket.resident.telegramId === actor.id || isFollowing(ticket, actor.id)) return { reason: 'not_applicable' };
+    return stateOk ? null : wrongState;
+  }
+  if (!isStaffRole(actor.role)) return { reason: 'not_staff' };
+  if (action === 'public_notice') {
+    if (!noticeRoles.includes(actor.role)) return { reason: 'no_notice_role' };
+    if (actor.role !== 'manager' && !servesDepartment(actor, ticket, policy)) return { reason: 'wrong_department' };
+    return stateOk ? null : wrongState;
+  }
+  if (ticket.anonymous || ticket.kind === 'emergency') return { reason: 'not_applicable' };
+  if (action === 'link_duplicate') {
+    if (!servesDepartment(actor, ticket, policy)) return { reason: 'wrong_department' };
+    if (!mayWork(actor, ticket)) return { reason: 'not_owner', owner: ticket.owner };
+  }
+  return stateOk ? null : wrongState;
+}
 
 const SYSTEM_ACTIONS: TicketAction[] = ['auto_confirm', 'survey_reopen', 'auto_release', 'record'];
 
@@ -116,6 +157,7 @@ export function showsStaleCard(refusal: Refusal): boolean {
 }
 
 function decideRaw(action: TicketAction, ticket: TicketState, actor: Actor, policy: OfficePolicy): Refusal | null {
+  if (FOLLOWER_ACTIONS.includes(action)) return decideFollowerAction(action, ticket, actor, policy, followersPolicy(policy).noticeRoles);
   const stateOk = ALLOWED_FROM[action].includes(ticket.status);
   if (SYSTEM_ACTIONS.includes(action)) {
     if (actor.role !== 'system') return { reason: 'not_staff' };

@@ -49,11 +49,11 @@ export interface TicketServiceDeps {
 }
 
 /** An event before it has its place in the log: its type, and the data that type carries. */
-type EventDraft = { [T in TicketEventType]: { type: T; text?: string; media?: Media[]; data?: EventDataByType[T] } }[TicketEventType];
+export type EventDraft = { [T in TicketEventType]: { type: T; text?: string; media?: Media[]; data?: EventDataByType[T] } }[TicketEventType];
 /** What the scheduler records (informational events: they change no state). */
 type RecordedType = 'survey_sent' | 'survey_resent' | 'survey_answered' | 'survey_no_answer' | 'reminded' | 'escalated' | 'reannounced' | 'progress_sent';
 /** Returns the event to record, or a refusal found only once the state is known. */
-type Drafter = (ticket: TicketState, now: Date) => EventDraft | Refusal;
+export type Drafter = (ticket: TicketState, now: Date) => EventDraft | Refusal;
 
 /** A scheduler event's draft: TypeScript cannot see that a generic type and its data belong together, so this says it once. */
 function draftOf<T extends RecordedType>(type: T, text: string | undefined, data: EventDataByType[T] | undefined): EventDraft {
@@ -296,6 +296,14 @@ export class TicketService {
     return this.act(ref, 'extend', actor, () => ({ type: 'deadline_extended', text: reason, data: { until } }));
   }
 
+  /**
+   * A change drafted elsewhere in the domain core (src/followers): decided by the same rules,
+   * appended and reacted to like every other event.
+   */
+  change(ref: string, action: TicketAction, actor: Actor, draft: Drafter): Promise<ActionResult> {
+    return this.act(ref, action, actor, draft);
+  }
+
   /** Would this action be allowed now? Lets the adapter refuse before asking for input. */
   async check(ref: string, action: TicketAction, actor: Actor): Promise<{ ticket: TicketState | null; refusal: Refusal | null }> {
     const ticket = await this.repo.load(ref);
@@ -388,7 +396,9 @@ export class TicketService {
         return { ok: false, ticket, ...drafted };
       }
       // A resident is named as registered on the report (anonymous complainants not at all).
-      const name = actor.role === 'resident' ? (ticket.anonymous ? '' : ticket.resident.name || actor.name) : actor.name;
+      // A follower (someone else's ticket) is named as they are, never as the reporter.
+      const reporter = actor.role === 'resident' && actor.id === ticket.resident.telegramId;
+      const name = reporter ? (ticket.anonymous ? '' : ticket.resident.name || actor.name) : actor.name;
       const event: TicketEvent = { ...drafted, ref, seq: ticket.seq + 1, at: now, actor: { id: actor.id, role: actor.role, name } };
       await this.deps.reactor.intend(ref, event.seq);
       if (await this.repo.append(event)) {

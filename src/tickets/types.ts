@@ -52,6 +52,8 @@ export interface RepairReport {
   visit: VisitPreference;
   /** Present for paid categories: the price the resident agreed to. */
   agreedPrice?: Fee;
+  /** Reported by scanning an office place's code. */
+  place?: PlaceRef;
 }
 
 /** What every report has, plus the repair fields for repairs (the repair scene's answers). */
@@ -64,6 +66,23 @@ export interface TicketReport {
   category?: string;
   visit?: VisitPreference;
   agreedPrice?: Fee;
+  /** Reported by scanning an office place's code (扫码报修): which place (its building may differ from the reporter's). */
+  place?: PlaceRef;
+}
+
+/** An office place named by a QR code (src/places/config.ts). */
+export interface PlaceRef {
+  code: string;
+  building: string;
+  unit?: string;
+}
+
+/**
+ * A resident who said "me too" (or whose duplicate report was linked here): told of the
+ * ticket's changes like its reporter, never shown to other residents.
+ */
+export interface Follower extends ResidentContact {
+  since: Date;
 }
 
 export type ComplaintSubject = 'service' | 'staff' | 'fees' | 'environment' | 'neighbours' | 'developer' | 'other';
@@ -148,6 +167,10 @@ export interface TicketState {
   /** The earlier ticket this one repeats (same resident, category and place within the window). */
   repeatOf?: string;
   reopenCount: number;
+  /** Residents affected besides the reporter ("me too", linked duplicates); see src/followers. */
+  followers?: Follower[];
+  /** Closed because it reports the same as this (live) ticket, whose followers its resident joined. */
+  duplicateOf?: string;
   lastEvent: { type: TicketEventType; at: Date };
   lastEventAt: Date;
 }
@@ -179,7 +202,12 @@ export type TicketEventType =
   | 'reminded'
   | 'escalated'
   | 'reannounced'
-  | 'progress_sent';
+  | 'progress_sent'
+  // Followers (src/followers): "me too", stop following, a duplicate linked, a public notice (公告).
+  | 'followed'
+  | 'unfollowed'
+  | 'closed_as_duplicate'
+  | 'notice_sent';
 
 /** Events that only record that something was sent or noticed; they change no state. */
 export const INFORMATIONAL_EVENTS: TicketEventType[] = [
@@ -191,6 +219,7 @@ export const INFORMATIONAL_EVENTS: TicketEventType[] = [
   'escalated',
   'reannounced',
   'progress_sent',
+  'notice_sent',
 ];
 
 type Person = { id: number; name: string };
@@ -222,14 +251,21 @@ export interface EventDataByType {
   auto_confirmed: Record<string, never>;
   deadline_extended: { until: Date };
   repeat_flagged: { of: string; ofCreatedAt?: Date };
-  survey_sent: Keyed & { survey: string; stage: string; round: number };
-  survey_resent: Keyed & { survey: string; stage: string; round: number };
+  /** `follower`: the survey is a follower's (src/followups/closures.ts), sent to them instead of the reporter. */
+  survey_sent: Keyed & { survey: string; stage: string; round: number; follower?: number };
+  survey_resent: Keyed & { survey: string; stage: string; round: number; follower?: number };
   survey_answered: { survey: string; part?: string; dissatisfied?: boolean; [answer: string]: unknown };
   survey_no_answer: { survey: string; stage: string };
   reminded: Keyed & { limit: LimitId; level: AlertLevel; due: Date };
   escalated: Keyed & { limit: LimitId; level: AlertLevel; due: Date };
   reannounced: Keyed & { number: number; openSince?: Date };
   progress_sent: Keyed & { week: number };
+  /** `urgent`: this follower brought the affected count to the office's threshold. `from`: the duplicate ticket they came from. */
+  followed: { follower: Follower; via: 'me_too' | 'duplicate' | 'scan'; from?: string; urgent?: boolean };
+  unfollowed: { follower: number };
+  closed_as_duplicate: { of: string };
+  /** The notice's words are the event's text; `chat`: also posted to the office's residents' channel. */
+  notice_sent: { chat?: { chatId: number; threadId?: number } };
 }
 
 interface EventBase {
