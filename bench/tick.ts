@@ -82,9 +82,10 @@ function closedTicket(i: number) {
   };
 }
 
-async function insertHistory(database: Database, from: number, to: number): Promise<void> {
+async function insertHistory(database: Database, from: number, to: number, log: (line: string) => void): Promise<void> {
   const db = database.conn.db!;
   for (let start = from; start < to; start += BATCH) {
+    if (start > from && start % 20_000 === 0) log(`    ${start.toLocaleString('en')} written`);
     const batch = Array.from({ length: Math.min(BATCH, to - start) }, (_, k) => closedTicket(start + k));
     await Promise.all([
       db.collection('tickets').insertMany(batch.map((b) => b.ticket) as never[], { ordered: false }),
@@ -127,7 +128,7 @@ export async function benchTick(database: Database, log: (line: string) => void)
   for (const size of SIZES) {
     log(`  history of ${size.toLocaleString('en')} closed tickets...`);
     const started = performance.now();
-    await insertHistory(database, inserted, size);
+    await insertHistory(database, inserted, size, log);
     insertMs += performance.now() - started;
     inserted = size;
     await tick(); // whatever the history's arrival left to do
@@ -152,7 +153,9 @@ export async function benchTick(database: Database, log: (line: string) => void)
     const claims: number[] = [];
     for (const ticket of toClaim) claims.push((await timed(() => services.tickets.claim(ticket.ref, staff))).ms);
     for (const ticket of toClaim) await services.tickets.resolve(ticket.ref, staff, { text: '已修好', media: [] });
-    sizes.push({ closedTickets: size, emptyTickMs, dueTickMs: dueTick.ms, confirmed, myTicketsMs, openListMs, claimMs: claims.sort((a, b) => a - b)[2] });
+    const figures = { closedTickets: size, emptyTickMs, dueTickMs: dueTick.ms, confirmed, myTicketsMs, openListMs, claimMs: claims.sort((a, b) => a - b)[2] };
+    sizes.push(figures);
+    log(`  at ${size.toLocaleString('en')}: ${JSON.stringify(figures, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
     clock.advance(3 * DAY + 60_000);
     await tick(); // the claimed ones close before the next size
   }
