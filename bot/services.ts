@@ -9,6 +9,7 @@ import { ProcessedUpdates } from '../src/db/processedUpdates';
 import { ResidentService } from '../src/people/residents';
 import { StaffDirectory, type MembershipProbe } from '../src/people/staff';
 import { TicketService } from '../src/tickets/service';
+import { EmergencyIntake } from '../src/tickets/emergencyIntake';
 import { OutboxStore } from '../src/outbox/store';
 import { Reactor } from '../src/reactions/reactor';
 import { FactStore } from '../src/figures/store';
@@ -41,6 +42,7 @@ export function createServices(deps: {
   const outboxStore = new OutboxStore(database.conn);
   // The monthly figures' facts are derived from each event in the same step as its notices.
   const reactor = new Reactor({ models, outbox: outboxStore, policy, log, observers: [new FactStore(models, policy)] });
+  const tickets = new TicketService({ models, clock, policy, log, reactor });
   return {
     policy,
     clock,
@@ -48,7 +50,8 @@ export function createServices(deps: {
     log,
     outboxStore,
     reactor,
-    tickets: new TicketService({ models, clock, policy, log, reactor }),
+    tickets,
+    emergencies: new EmergencyIntake({ models, clock, policy: () => policy.emergencies, ticket: (ref) => tickets.get(ref) }),
     residents: new ResidentService({ models, clock }),
     staff: new StaffDirectory({ models, clock, policy, probe }),
     updates: new ProcessedUpdates({ models, clock }),

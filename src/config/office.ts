@@ -3,6 +3,7 @@ import { validate as cronValidate } from 'node-cron';
 import { DEFAULT_TIME_LIMITS, timeLimitsSchema, type TimeLimitSettings } from '../limits/settings';
 import { followupsSchema, type FollowupsSection } from '../followups/config';
 import { outboxSchema, type OutboxPolicy } from '../outbox/policy';
+import { DEFAULT_EMERGENCIES, emergenciesSchema, type EmergencyPolicy } from '../tickets/emergencyPolicy';
 import { checkWindow, defined, duration, hhmm, window } from './schemaParts';
 import { ConfigError, zodProblems } from './errors';
 
@@ -58,6 +59,8 @@ export interface OfficePolicy {
   figures: FiguresPolicy;
   /** Per user: more than maxUpdates updates within window (ms) → one polite notice, the rest dropped for the window. */
   flood: FloodPolicy;
+  /** Second emergencies asked about first; emergencies per hour from people without a profile (src/tickets/emergencyPolicy.ts). */
+  emergencies: EmergencyPolicy;
 }
 
 export interface FloodPolicy { window: number; maxUpdates: number }
@@ -268,6 +271,7 @@ const fileSchema = z.strictObject({
     window: duration(1).optional(),
     maxUpdates: z.number().int().min(1).optional(),
   }).optional(),
+  emergencies: emergenciesSchema.optional(),
 });
 
 
@@ -390,6 +394,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     figures: { ...DEFAULT_FIGURES, ...defined(f.figures) },
     // 20 in 10 s leaves room for an album of 10 photos and quick taps, not for a flood.
     flood: { window: 10_000, maxUpdates: 20, ...defined(f.flood) },
+    emergencies: { ...DEFAULT_EMERGENCIES, ...defined(f.emergencies) },
   });
 }
 
