@@ -37,6 +37,8 @@ import { createOutboxJobs } from './bot/outbox';
 
 /** The database name when MONGODB_URI names none. */
 const DEFAULT_DB = 'helpdesk';
+/** At start, how long the database may take to answer (e.g. MongoDB starting next to the bot). */
+const DATABASE_STARTUP_WAIT_MS = 60_000;
 /** A stop that takes longer than this is cut short (a supervisor would SIGKILL anyway). */
 const STOP_DEADLINE_MS = 30_000;
 
@@ -72,7 +74,12 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase({ projectRoot: root, backend: 'sqlite', sqliteDir: dataDir, log: (m) => logger.info(m) });
     uri = embedded.uri;
   }
-  const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB);
+  // A short wait per operation: during an outage an update is answered at once (bot/middleware/outage.ts).
+  const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB, {
+    selectionTimeoutMs: env.databaseTimeout,
+    startupWaitMs: DATABASE_STARTUP_WAIT_MS,
+    onRetry: (error, attempt) => logger.warn({ err: error, attempt }, 'the database cannot be reached yet; trying again'),
+  });
   await migrateDatabase(database, { log: logger });
   logger.info('database ready');
 
@@ -108,6 +115,7 @@ async function main(): Promise<void> {
     ],
     logger,
     policy.scheduler.cron,
+    services.databaseHealth,
   );
   scheduler.start();
 
@@ -148,6 +156,7 @@ async function main(): Promise<void> {
     // Lets the sends in flight finish and flushes what it can; the rest waits in the database.
     await notifier.outbox.dispatcher.stop();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    services.databaseHealth.close();
     await database.close();
     await embedded?.stop();
     logger.info('stopped');

@@ -10,6 +10,7 @@ import { ResidentService } from '../src/people/residents';
 import { StaffDirectory, type MembershipProbe } from '../src/people/staff';
 import { TicketService } from '../src/tickets/service';
 import { EmergencyIntake } from '../src/tickets/emergencyIntake';
+import { DatabaseHealth } from '../src/db/health';
 import { OutboxStore } from '../src/outbox/store';
 import { Reactor } from '../src/reactions/reactor';
 import { FactStore } from '../src/figures/store';
@@ -51,6 +52,7 @@ export function createServices(deps: {
     outboxStore,
     reactor,
     tickets,
+    databaseHealth: new DatabaseHealth({ ping: () => database.conn.db!.admin().ping(), log }),
     emergencies: new EmergencyIntake({ models, clock, policy: () => policy.emergencies, ticket: (ref) => tickets.get(ref) }),
     residents: new ResidentService({ models, clock }),
     staff: new StaffDirectory({ models, clock, policy, probe }),
