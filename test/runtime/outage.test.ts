@@ -13,9 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embedded';
-import { startFakeTelegram, type FakeTelegram } from '../support/fakeTelegram';
+import { serveUpdates, startFakeTelegram, type FakeTelegram } from '../support/fakeTelegram';
 import { UpdateFactory, user } from '../support/updates';
-import { root, serveUpdates, startBot, type BotProcess } from './processes';
+import { root, startBot, type BotProcess } from './processes';
 
 const STAFF = -1001000000701;
 let fake: FakeTelegram;

@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
-import type { Update } from 'grammy/types';
 
 export const root = path.resolve(__dirname, '..', '..');
 
@@ -90,14 +89,3 @@ export function startBot(entry: Entry, env: NodeJS.ProcessEnv): BotProcess {
   return { proc, output: () => output, waitFor, exited, kill, signal };
 }
 
-/** Long polling against the fake: each getUpdates hands out what is queued (a short poll when nothing is); returns the queue. */
-export function serveUpdates(fake: { on(method: string, responder: () => Promise<unknown>): void }, handedOutAt?: Map<number, number>): Update[] {
-  const queue: Update[] = [];
-  fake.on('getUpdates', async () => {
-    if (queue.length === 0) await new Promise((r) => setTimeout(r, 20));
-    const batch = queue.splice(0, 100);
-    for (const update of batch) handedOutAt?.set(update.update_id, Date.now());
-    return batch;
-  });
-  return queue;
-}
