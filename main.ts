@@ -8,6 +8,7 @@ import 'dotenv/config';
 import os from 'node:os';
 import path from 'node:path';
 import { Api } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
 import { createBot } from './bot/createBot';
 import { registerCommands } from './bot/commands';
 import { createServices, telegramMembershipProbe } from './bot/services';
@@ -92,13 +93,16 @@ async function main(): Promise<void> {
   const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot, botInfo, apiTransformers: [apiHealth.transformer] });
   api = bot.api;
   await registerCommands(bot.api, texts, policy.language);
+  // Scheduled sends outside any update (the handover list, the monthly report) may wait out a longer 429.
+  const jobsApi = new Api(token, { apiRoot });
+  jobsApi.config.use(apiHealth.transformer, autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   const handover = new HandoverJob({
     models: database.models,
     clock: systemClock,
     policy,
     tickets: services.tickets,
-    deliver: handoverDelivery(bot.api, services),
+    deliver: handoverDelivery(jobsApi, services),
     graceMs: policy.scheduler.handoverGrace,
   });
   // Notices a stopped run had not finished writing, then what it left in the outbox, go out first.
@@ -111,7 +115,7 @@ async function main(): Promise<void> {
       ...createFollowupJobs({ services }),
       ...createLimitJobs(services),
       { name: 'reactions-recover', run: () => services.reactor.recover() },
-      ...createFiguresJobs(services, bot.api),
+      ...createFiguresJobs(services, jobsApi),
     ],
     logger,
     policy.scheduler.cron,

@@ -81,7 +81,8 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   const config: BotConfig<BotContext> = { botInfo: options.botInfo, client: { ...apiRoot, fetch: outbox.interactiveFetch } };
   bot = new Bot<BotContext>(options.token, config);
   if (options.apiTransformers) bot.api.config.use(...options.apiTransformers);
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // The bot's Api is the handlers' (ctx.api copies it): a long 429 is not slept inside an update.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: outbox.policy.handlerRetryMax / 1000 }));
   const notifier = new Notifier(outbox);
   const deps: SceneDeps = { services };
 
