@@ -114,25 +114,18 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(uri, `helpdesk_bench_${Date.now().toString(36)}`);
   try {
-    if (process.env.BENCH_ONLY === 'figures') {
-      log('one month\'s figures with 100,000 tickets of history');
-      const figures = await benchFigures(database, log);
+    // One part alone: its title, its run, its rows.
+    const parts: Record<string, [string, () => Promise<[string, string, string][]>]> = {
+      figures: ['one month\'s figures with 100,000 tickets of history', async () => figuresRows(await benchFigures(database, log))],
+      updates: ['one update (/start, a scene step) against a bare grammY bot on the same fake Bot API', async () => perUpdateRows(await benchPerUpdate(database, log))],
+      flood: ['one chat floods and is refused with 429 while 100 others write', async () => floodRows(await benchFlood(database, log))],
+    };
+    const only = process.env.BENCH_ONLY ? parts[process.env.BENCH_ONLY] : undefined;
+    if (only) {
+      log(only[0]);
+      const rows = await only[1]();
       log('');
-      log(table([['measure', 'result', 'limit / note'], ...figuresRows(figures), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs`]]));
-      return;
-    }
-    if (process.env.BENCH_ONLY === 'updates') {
-      log('one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
-      const perUpdate = await benchPerUpdate(database, log);
-      log('');
-      log(table([['measure', 'result', 'limit / note'], ...perUpdateRows(perUpdate), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
-      return;
-    }
-    if (process.env.BENCH_ONLY === 'flood') {
-      log('one chat floods and is refused with 429 while 100 others write');
-      const flood = await benchFlood(database, log);
-      log('');
-      log(table([['measure', 'result', 'limit / note'], ...floodRows(flood), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
+      log(table([['measure', 'result', 'limit / note'], ...rows, ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
       return;
     }
     log('1/6 an emergency\'s fan-out to every group, head and the manager');
