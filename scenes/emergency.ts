@@ -11,6 +11,7 @@ import { formatAddress, parseAddress, type Address } from '../src/people/address
 import { normalizePhone } from '../src/people/phone';
 import type { ResidentProfile } from '../src/people/residents';
 import type { EmergencyType, ResidentContact } from '../src/tickets/types';
+import { isDatabaseUnavailable } from '../src/db/health';
 import type { EmergencyGate } from '../src/tickets/emergencyIntake';
 import { formatTime } from '../src/time/zoned';
 import { residentTicketView } from '../bot/features/myTickets';
@@ -116,7 +117,12 @@ export function createEmergencyScene(deps: SceneDeps) {
     const profile = await conversation.external(() => deps.services.residents.get(userId));
 
     const gate = await conversation.external(async (): Promise<EmergencyGate> => {
-      const verdict = await deps.services.emergencies.gate(userId, !!profile?.registered);
+      // A check that fails must not stop the alarm (an outage, though, is answered as such).
+      const verdict = await deps.services.emergencies.gate(userId, !!profile?.registered).catch((error: unknown): EmergencyGate => {
+        if (isDatabaseUnavailable(error)) throw error;
+        deps.services.log.warn({ err: error, residentId: userId }, 'the repeat and hourly checks of an emergency failed; raising it');
+        return { kind: 'go' };
+      });
       if (verdict.kind === 'limited') {
         deps.services.log.info({ residentId: userId, perHour: verdict.perHour }, 'emergency refused: the hourly limit for a person without a profile');
       }
