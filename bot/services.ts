@@ -44,6 +44,8 @@ export function createServices(deps: {
   // The monthly figures' facts are derived from each event in the same step as its notices.
   const reactor = new Reactor({ models, outbox: outboxStore, policy, log, observers: [new FactStore(models, policy)] });
   const tickets = new TicketService({ models, clock, policy, log, reactor });
+  const databaseHealth = new DatabaseHealth({ ping: () => database.conn.db!.admin().ping(), log });
+  database.conn.once('close', () => databaseHealth.close());
   return {
     policy,
     clock,
@@ -52,7 +54,7 @@ export function createServices(deps: {
     outboxStore,
     reactor,
     tickets,
-    databaseHealth: new DatabaseHealth({ ping: () => database.conn.db!.admin().ping(), log }),
+    databaseHealth,
     emergencies: new EmergencyIntake({ models, clock, policy: () => policy.emergencies, ticket: (ref) => tickets.get(ref) }),
     residents: new ResidentService({ models, clock }),
     staff: new StaffDirectory({ models, clock, policy, probe }),

@@ -7,14 +7,15 @@
  * learns that it has).
  */
 
-/** The driver's and mongoose's names for "no server to talk to", not for a refused operation. */
+/**
+ * The driver's and mongoose's names for "no server to talk to" — not for a refused operation,
+ * nor for a connection this process closed itself (MongoTopologyClosedError, MongoNotConnectedError).
+ */
 const UNAVAILABLE = new Set([
   'MongoNetworkError',
   'MongoNetworkTimeoutError',
   'MongoServerSelectionError',
   'MongooseServerSelectionError',
-  'MongoNotConnectedError',
-  'MongoTopologyClosedError',
   'MongoPoolClearedError',
 ]);
 
