@@ -125,8 +125,18 @@ async function main(): Promise<void> {
 
   const webhook = env.webhookUrl && env.webhookSecret ? { url: env.webhookUrl, secret: env.webhookSecret } : undefined;
   let polling: Polling | undefined;
+  // A database that hangs (not gone, not answering) must not hang the probes: no answer within
+  // twice the operation timeout counts as down.
   const pingDatabase = async () => {
-    await database.conn.db!.admin().ping();
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('the database did not answer a ping')), 2 * env.databaseTimeout);
+    });
+    try {
+      await Promise.race([database.conn.db!.admin().ping(), hung]);
+    } finally {
+      clearTimeout(timer);
+    }
     return 'up' as const;
   };
   const routes: Route[] = webhook ? [webhookRoute(bot, { secret: webhook.secret, log: logger })] : [];
