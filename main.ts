@@ -8,6 +8,7 @@ import 'dotenv/config';
 import os from 'node:os';
 import path from 'node:path';
 import { Api } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
 import { createBot } from './bot/createBot';
 import { registerCommands } from './bot/commands';
 import { createServices, telegramMembershipProbe } from './bot/services';
@@ -37,6 +38,8 @@ import { createOutboxJobs } from './bot/outbox';
 
 /** The database name when MONGODB_URI names none. */
 const DEFAULT_DB = 'helpdesk';
+/** At start, how long the database may take to answer (e.g. MongoDB starting next to the bot). */
+const DATABASE_STARTUP_WAIT_MS = 60_000;
 /** A stop that takes longer than this is cut short (a supervisor would SIGKILL anyway). */
 const STOP_DEADLINE_MS = 30_000;
 
@@ -72,7 +75,12 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase({ projectRoot: root, backend: 'sqlite', sqliteDir: dataDir, log: (m) => logger.info(m) });
     uri = embedded.uri;
   }
-  const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB);
+  // A short wait per operation: during an outage an update is answered at once (bot/middleware/outage.ts).
+  const database = await openDatabase(uri, databaseNameIn(uri) ? undefined : DEFAULT_DB, {
+    selectionTimeoutMs: env.databaseTimeout,
+    startupWaitMs: DATABASE_STARTUP_WAIT_MS,
+    onRetry: (error, attempt) => logger.warn({ err: error, attempt }, 'the database cannot be reached yet; trying again'),
+  });
   await migrateDatabase(database, { log: logger, now: () => systemClock.now() });
   logger.info('database ready');
 
@@ -87,13 +95,16 @@ async function main(): Promise<void> {
   const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot, botInfo, apiTransformers: [apiHealth.transformer] });
   api = bot.api;
   await registerCommands(bot.api, texts, policy.language);
+  // Scheduled sends outside any update (the handover list, the monthly report) may wait out a longer 429.
+  const jobsApi = new Api(token, { apiRoot });
+  jobsApi.config.use(apiHealth.transformer, autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   const handover = new HandoverJob({
     models: database.models,
     clock: systemClock,
     policy,
     tickets: services.tickets,
-    deliver: handoverDelivery(bot.api, services),
+    deliver: handoverDelivery(jobsApi, services),
     graceMs: policy.scheduler.handoverGrace,
   });
   // Notices a stopped run had not finished writing, then what it left in the outbox, go out first.
@@ -106,17 +117,28 @@ async function main(): Promise<void> {
       ...createFollowupJobs({ services }),
       ...createLimitJobs(services),
       { name: 'reactions-recover', run: () => services.reactor.recover() },
-      ...createFiguresJobs(services, bot.api),
+      ...createFiguresJobs(services, jobsApi),
     ],
     logger,
     policy.scheduler.cron,
+    services.databaseHealth,
   );
   scheduler.start();
 
   const webhook = env.webhookUrl && env.webhookSecret ? { url: env.webhookUrl, secret: env.webhookSecret } : undefined;
   let polling: Polling | undefined;
+  // A database that hangs (not gone, not answering) must not hang the probes: no answer within
+  // twice the operation timeout counts as down.
   const pingDatabase = async () => {
-    await database.conn.db!.admin().ping();
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('the database did not answer a ping')), 2 * env.databaseTimeout);
+    });
+    try {
+      await Promise.race([database.conn.db!.admin().ping(), hung]);
+    } finally {
+      clearTimeout(timer);
+    }
     return 'up' as const;
   };
   const routes: Route[] = webhook ? [webhookRoute(bot, { secret: webhook.secret, log: logger })] : [];
@@ -150,6 +172,7 @@ async function main(): Promise<void> {
     // Lets the sends in flight finish and flushes what it can; the rest waits in the database.
     await notifier.outbox.dispatcher.stop();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    services.databaseHealth.close();
     await database.close();
     await embedded?.stop();
     logger.info('stopped');

@@ -3,9 +3,10 @@
  * tickets, and one month's figures with 100,000 tickets of history. Uses MONGODB_URI when
  * set, else the embedded database (FerretDB; PostgreSQL when one answers on 127.0.0.1:5432,
  * else SQLite; BENCH_DB_BACKEND chooses), in a database of its own that it drops at the end.
- * All traffic stays on 127.0.0.1; the whole run stops itself after 10 minutes.
+ * All traffic stays on 127.0.0.1; the whole run stops itself after 10 minutes (BENCH_LIMIT_MINUTES).
  * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part,
- * BENCH_ONLY=tick the history part (BENCH_TICK_HISTORY sets its larger size).
+ * BENCH_ONLY=tick the history part (BENCH_TICK_HISTORY sets its larger size),
+ * BENCH_ONLY=flood the flood part (others' replies while one chat floods and is refused with 429).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { benchTick, tickRows, type TickFigures } from './tick';
 import { benchFanout, type FanoutFigures } from './fanout';
 import { benchFigures, type FiguresBench } from './figures';
 import { benchPerUpdate, type PerUpdateFigures } from './perUpdate';
+import { benchFlood, type FloodFigures } from './flood';
 
 /** A bench that has not finished by then stops itself (BENCH_LIMIT_MINUTES; the history part alone writes 600,000 documents). */
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MINUTES ?? (process.env.BENCH_ONLY === 'tick' ? 45 : 10)) * 60_000;
@@ -56,7 +58,19 @@ function perUpdateRows(p: PerUpdateFigures): [string, string, string][] {
   return rows;
 }
 
-function report(s: SendingFigures, t: TickFigures, fan: FanoutFigures, f: FiguresBench | undefined, p: PerUpdateFigures | undefined, backend: string): string {
+function floodRows(f: FloodFigures): [string, string, string][] {
+  return [
+    [
+      `flood: ${f.others} others' replies while one chat sends ${f.floodMessages} in ${f.floodSeconds} s and gets 429 (retry_after 10)`,
+      `p99 ${f.p99Ms} ms (p50 ${f.p50Ms} ms, max ${f.maxMs} ms)`,
+      `goal p99 ≤ 1000 ms; ${f.refused} replies to the flooder refused; load ${f.load.toFixed(1)}`,
+    ],
+  ];
+}
+
+function report(
+  s: SendingFigures, t: TickFigures, fan: FanoutFigures, f: FiguresBench | undefined, p: PerUpdateFigures | undefined, flood: FloodFigures | undefined, backend: string,
+): string {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const waits = [...s.interactiveWaitsMs].sort((a, b) => a - b);
   const fanMs = [...fan.lastAlertMs].sort((a, b) => a - b);
@@ -76,6 +90,7 @@ function report(s: SendingFigures, t: TickFigures, fan: FanoutFigures, f: Figure
     ['emergency: the resident\'s guidance accepted before every alert', `${fan.guidanceFirst} of ${fan.rounds}`, `goal ${fan.rounds} of ${fan.rounds}`],
     ...(f ? figuresRows(f) : []),
     ...(p ? perUpdateRows(p) : []),
+    ...(flood ? floodRows(flood) : []),
     ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`],
   ]);
 }
@@ -98,39 +113,36 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(uri, `helpdesk_bench_${Date.now().toString(36)}`);
   try {
-    if (process.env.BENCH_ONLY === 'figures') {
-      log('one month\'s figures with 100,000 tickets of history');
-      const figures = await benchFigures(database, log);
+    // One part alone: its title, its run, its rows.
+    const parts: Record<string, [string, () => Promise<[string, string, string][]>]> = {
+      figures: ['one month\'s figures with 100,000 tickets of history', async () => figuresRows(await benchFigures(database, log))],
+      updates: ['one update (/start, a scene step) against a bare grammY bot on the same fake Bot API', async () => perUpdateRows(await benchPerUpdate(database, log))],
+      flood: ['one chat floods and is refused with 429 while 100 others write', async () => floodRows(await benchFlood(database, log))],
+      tick: ['the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets', async () => tickRows(await benchTick(database, log))],
+    };
+    const only = process.env.BENCH_ONLY ? parts[process.env.BENCH_ONLY] : undefined;
+    if (only) {
+      log(only[0]);
+      const rows = await only[1]();
       log('');
-      log(table([['measure', 'result', 'limit / note'], ...figuresRows(figures), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs`]]));
+      log(table([['measure', 'result', 'limit / note'], ...rows, ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
       return;
     }
-    if (process.env.BENCH_ONLY === 'tick') {
-      log('the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets');
-      const tick = await benchTick(database, log);
-      log('');
-      log(table([['measure', 'result', 'limit / note'], ...tickRows(tick), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
-      return;
-    }
-    if (process.env.BENCH_ONLY === 'updates') {
-      log('one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
-      const perUpdate = await benchPerUpdate(database, log);
-      log('');
-      log(table([['measure', 'result', 'limit / note'], ...perUpdateRows(perUpdate), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
-      return;
-    }
-    log('1/5 an emergency\'s fan-out to every group, head and the manager');
+    log('1/6 an emergency\'s fan-out to every group, head and the manager');
     const fanout = await benchFanout(database, log);
-    log('2/5 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
+    log('2/6 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
     const sending = await benchSending(database, log);
-    log('3/5 the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets');
+    log('3/6 the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets');
     const tick = await benchTick(database, log);
-    log('4/5 one month\'s figures with 100,000 tickets of history');
+    log('4/6 one month\'s figures with 100,000 tickets of history');
     const figures = await benchFigures(database, log);
-    log('5/5 one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
+    log('5/6 one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
     const perUpdate = await benchPerUpdate(database, log);
+    // Last: the flooder's handlers may still be waiting out Telegram's 429 when it ends.
+    log('6/6 one chat floods and is refused with 429 while 100 others write');
+    const flood = await benchFlood(database, log);
     log('');
-    log(report(sending, tick, fanout, figures, perUpdate, backend));
+    log(report(sending, tick, fanout, figures, perUpdate, flood, backend));
   } finally {
     await database.conn.dropDatabase().catch(() => undefined);
     await database.close();

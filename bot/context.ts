@@ -9,6 +9,8 @@ import type { ProcessedUpdates } from '../src/db/processedUpdates';
 import type { ResidentService } from '../src/people/residents';
 import type { StaffDirectory } from '../src/people/staff';
 import type { TicketService } from '../src/tickets/service';
+import type { EmergencyIntake } from '../src/tickets/emergencyIntake';
+import type { DatabaseHealth } from '../src/db/health';
 import type { OutboxStore } from '../src/outbox/store';
 import type { Reactor } from '../src/reactions/reactor';
 import type { FollowerService } from '../src/followers/service';
@@ -21,6 +23,10 @@ export interface AppServices {
   texts: Texts;
   log: Logger;
   tickets: TicketService;
+  /** Whether the database can be reached: updates, the outbox and the scheduler behave accordingly while it cannot. */
+  databaseHealth: DatabaseHealth;
+  /** Whether a new emergency alerts at once, is asked about first, or is refused (src/tickets/emergencyIntake.ts). */
+  emergencies: EmergencyIntake;
   /** The outbox's records, shared by the reactor (which writes notices) and the dispatcher. */
   outboxStore: OutboxStore;
   reactor: Reactor;

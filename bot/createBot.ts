@@ -41,6 +41,8 @@ import type { SceneDeps } from '../scenes/support/deps';
 import { floodLimit } from './middleware/flood';
 import { oneAtATimePerChatAndUser } from './middleware/sequential';
 import { groupMigrationWatch } from './middleware/migration';
+import { databaseOutageGuard } from './middleware/outage';
+import { isDatabaseUnavailable } from '../src/db/health';
 
 /**
  * How long notices written during an update wait for it to finish before the running
@@ -81,15 +83,18 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   const config: BotConfig<BotContext> = { botInfo: options.botInfo, client: { ...apiRoot, fetch: outbox.interactiveFetch } };
   bot = new Bot<BotContext>(options.token, config);
   if (options.apiTransformers) bot.api.config.use(...options.apiTransformers);
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // The bot's Api is the handlers' (ctx.api copies it): a long 429 is not slept inside an update.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: outbox.policy.handlerRetryMax / 1000 }));
   const notifier = new Notifier(outbox);
   const deps: SceneDeps = { services };
 
   // Runtime guards (bot/middleware/), in this order: a flood is dropped before it costs
   // anything; then one update at a time per chat and per person (before conversations);
+  // while the database is away the sender is told so at once (nothing below runs or is kept);
   // a staff group that became a supergroup is logged with its new id.
   bot.use(floodLimit(services));
   bot.use(oneAtATimePerChatAndUser());
+  bot.use(databaseOutageGuard(services));
   bot.use(groupMigrationWatch(services));
 
   // Before anything runs, the update needs three independent things from the database: its
@@ -159,8 +164,10 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
     }),
   );
 
+  // A database outage is not the scene's fault: it goes up to the outage guard, which tells the sender.
   const scenes = bot.errorBoundary(async (error) => {
     const ctx = error.ctx;
+    if (isDatabaseUnavailable(error.error)) throw error.error;
     ctx.log.error({ err: error.error }, 'scene failed');
     if (ctx.chat?.type === 'private') {
       await ctx.reply(ctx.t('error-generic'), { parse_mode: 'HTML', reply_markup: mainMenu(services.texts, ctx.lang) }).catch(() => undefined);
@@ -181,6 +188,7 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
 
   const features = bot.errorBoundary(async (error) => {
     const ctx = error.ctx;
+    if (isDatabaseUnavailable(error.error)) throw error.error;
     ctx.log.error({ err: error.error }, 'handler failed');
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'error-generic-short') }).catch(() => undefined);
     else if (ctx.chat?.type === 'private') await ctx.reply(ctx.t('error-generic'), { parse_mode: 'HTML' }).catch(() => undefined);

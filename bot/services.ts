@@ -9,6 +9,8 @@ import { ProcessedUpdates } from '../src/db/processedUpdates';
 import { ResidentService } from '../src/people/residents';
 import { StaffDirectory, type MembershipProbe } from '../src/people/staff';
 import { TicketService } from '../src/tickets/service';
+import { EmergencyIntake } from '../src/tickets/emergencyIntake';
+import { DatabaseHealth } from '../src/db/health';
 import { OutboxStore } from '../src/outbox/store';
 import { Reactor } from '../src/reactions/reactor';
 import { FactStore } from '../src/figures/store';
@@ -46,6 +48,8 @@ export function createServices(deps: {
   const followerIndexes = new FollowerIndexes(models, policy);
   const reactor = new Reactor({ models, outbox: outboxStore, policy, log, observers: [new FactStore(models, policy), followerIndexes] });
   const tickets = new TicketService({ models, clock, policy, log, reactor });
+  const databaseHealth = new DatabaseHealth({ ping: () => database.conn.db!.admin().ping(), log });
+  database.conn.once('close', () => databaseHealth.close());
   return {
     policy,
     clock,
@@ -55,6 +59,8 @@ export function createServices(deps: {
     reactor,
     tickets,
     followers: new FollowerService({ tickets, indexes: followerIndexes, policy }),
+    databaseHealth,
+    emergencies: new EmergencyIntake({ models, clock, policy: () => policy.emergencies, ticket: (ref) => tickets.get(ref) }),
     residents: new ResidentService({ models, clock }),
     staff: new StaffDirectory({ models, clock, policy, probe }),
     updates: new ProcessedUpdates({ models, clock }),

@@ -11,6 +11,10 @@ import { formatAddress, parseAddress, type Address } from '../src/people/address
 import { normalizePhone } from '../src/people/phone';
 import type { ResidentProfile } from '../src/people/residents';
 import type { EmergencyType, ResidentContact } from '../src/tickets/types';
+import { isDatabaseUnavailable } from '../src/db/health';
+import type { EmergencyGate } from '../src/tickets/emergencyIntake';
+import { formatTime } from '../src/time/zoned';
+import { residentTicketView } from '../bot/features/myTickets';
 import { mainMenu } from '../bot/keyboards';
 import { emergencyGuidance } from '../bot/render/emergency';
 import { renderAccepted } from '../bot/render/resident';
@@ -86,11 +90,51 @@ export function createEmergencyScene(deps: SceneDeps) {
     });
   }
 
+  /**
+   * An open emergency of theirs from a few minutes ago: new, or the same one again? True
+   * for a new one; for the same one nobody is alerted and the resident sees where it stands.
+   */
+  async function confirmNew(kit: Kit, ctx: Context, userId: number, earlier: { ref: string; at: string }): Promise<boolean> {
+    const question = kit.t('emergency-repeat-ask', { ref: earlier.ref, time: formatTime(new Date(earlier.at), policy.timezone) });
+    const choices = [
+      { value: 'new', label: kit.t('btn-emergency-repeat-new') },
+      { value: 'same', label: kit.t('btn-emergency-repeat-same') },
+    ];
+    if ((await askChoice(kit, ctx, question, choices, 1)) === 'new') return true;
+    const view = await kit.conversation.external(async () => {
+      deps.services.log.info({ residentId: userId, ref: earlier.ref }, 'emergency not raised again: the resident says it is the one already reported');
+      return residentTicketView(deps.services, earlier.ref, userId, kit.lang);
+    });
+    const text = [kit.t('emergency-repeat-same', { ref: earlier.ref }), '', view?.text ?? ''].join('\n');
+    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: view && view.inline_keyboard.length > 0 ? { inline_keyboard: view.inline_keyboard } : mainMenu(texts, kit.lang) });
+    return false;
+  }
+
   return async function emergency(conversation: SceneConversation, ctx: Context): Promise<void> {
     const kit = await sceneKit(conversation, ctx, deps);
     const userId = ctx.from!.id;
     const firstName = ctx.from!.first_name;
     const profile = await conversation.external(() => deps.services.residents.get(userId));
+
+    const gate = await conversation.external(async (): Promise<EmergencyGate> => {
+      // A check that fails must not stop the alarm (an outage, though, is answered as such).
+      const verdict = await deps.services.emergencies.gate(userId, !!profile?.registered).catch((error: unknown): EmergencyGate => {
+        if (isDatabaseUnavailable(error)) throw error;
+        deps.services.log.warn({ err: error, residentId: userId }, 'the repeat and hourly checks of an emergency failed; raising it');
+        return { kind: 'go' };
+      });
+      if (verdict.kind === 'limited') {
+        deps.services.log.info({ residentId: userId, perHour: verdict.perHour }, 'emergency refused: the hourly limit for a person without a profile');
+      }
+      return verdict;
+    });
+    if (gate.kind === 'limited') {
+      // Refused, never left without help: whom to call is the same answer an accepted one gets.
+      const lines = [kit.t('emergency-limited', { perHour: gate.perHour }), '', emergencyGuidance('other', policy, texts, kit.lang)];
+      await ctx.reply(lines.join('\n'), { parse_mode: 'HTML', reply_markup: mainMenu(texts, kit.lang) });
+      return;
+    }
+    if (gate.kind === 'repeat' && !(await confirmNew(kit, ctx, userId, gate))) return;
 
     const what = (await askChoice(kit, ctx, kit.t('emergency-ask-what'), typeChoices(kit), 2)) as EmergencyType;
     const place = await askWhere(kit, ctx, profile);
@@ -114,6 +158,9 @@ export function createEmergencyScene(deps: SceneDeps) {
       const { tickets, log } = deps.services;
       try {
         const ticket = await tickets.createEmergency(contact, { what, location: place.location, atHome: place.atHome }, residentActor(userId, contact.name));
+        await deps.services.emergencies.record(userId, ticket.ref, new Date(ticket.createdAt)).catch((error: unknown) => {
+          log.warn({ err: error, residentId: userId, ref: ticket.ref }, 'remembering an emergency for the repeat check failed');
+        });
         return renderAccepted(ticket, policy, texts, kit.lang);
       } catch (error) {
         log.error({ err: error, residentId: userId, what }, 'creating an emergency failed');

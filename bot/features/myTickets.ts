@@ -189,6 +189,17 @@ async function detailView(services: AppServices, ticket: TicketState, actor: Act
   return { text: lines.join('\n'), keyboard: withoutEmptyRows(keyboard) };
 }
 
+/**
+ * One of the resident's own tickets as "My tickets" shows it (status, history, what they may
+ * do), as plain data a scene can keep in its log; null when it is not theirs.
+ */
+export async function residentTicketView(services: AppServices, ref: string, residentId: number, lang: Lang) {
+  const ticket = await services.tickets.get(ref);
+  if (!ticket || ticket.resident.telegramId !== residentId) return null;
+  const view = await detailView(services, ticket, residentActor(residentId, ticket.resident.name), lang, 0);
+  return { text: view.text, inline_keyboard: view.keyboard?.inline_keyboard ?? [] };
+}
+
 /** In answer to a button: edit the message it is on; otherwise a new message. */
 async function show(ctx: BotContext, view: View): Promise<void> {
   if (ctx.callbackQuery?.message) {

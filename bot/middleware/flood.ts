@@ -6,9 +6,12 @@
  * private chat, button presses anywhere and commands in groups — not the staff's ordinary
  * group conversation, which the bot mostly just reads. Kept in memory per process.
  */
-import type { MiddlewareFn } from 'grammy';
+import { GrammyError, type MiddlewareFn } from 'grammy';
 import type { AppServices, BotContext } from '../context';
 import { pickLanguage } from '../texts';
+
+/** Tries of the "slow down" notice while Telegram refuses the chat (429). */
+const NOTICE_ATTEMPTS = 4;
 
 interface PersonState {
   /** Times (ms) of the counted updates within the current window. */
@@ -41,7 +44,19 @@ export function floodLimit(services: AppServices): MiddlewareFn<BotContext> {
     if (ctx.callbackQuery) {
       await ctx.answerCallbackQuery({ text: services.texts.plain(lang, 'flood-slow-down-short', { seconds }) });
     } else if (ctx.chat?.type === 'private') {
-      await ctx.reply(services.texts.t(lang, 'flood-slow-down', { seconds }), { parse_mode: 'HTML' });
+      const notice = () => ctx.reply(services.texts.t(lang, 'flood-slow-down', { seconds }), { parse_mode: 'HTML' });
+      // A flooding chat is often refused by Telegram for a while: this runs outside the
+      // handler, so it may wait that out (a few times) where the handler's own replies do not.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await notice();
+          return;
+        } catch (error) {
+          const wait = error instanceof GrammyError && error.error_code === 429 ? error.parameters.retry_after : undefined;
+          if (wait === undefined || attempt >= NOTICE_ATTEMPTS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        }
+      }
     }
   };
 

@@ -107,6 +107,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await refreshCardsOf(chatId, item.ref);
     },
     onReachable: (chatId) => refreshCardsOf(chatId),
+    database: services.databaseHealth,
   });
 
   const outbox: Outbox = {

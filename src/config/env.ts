@@ -25,6 +25,8 @@ export interface Env {
   pollingTakeover: number;
   /** This instance's name in the polling lease (default: the host name). */
   instanceName?: string;
+  /** How long an operation waits for an unreachable database before its update is answered "briefly unavailable" (ms). */
+  databaseTimeout: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -43,6 +45,7 @@ const EXAMPLES: Record<string, string> = {
   WEBHOOK_SECRET: 'WEBHOOK_SECRET=<the output of: openssl rand -hex 32>',
   POLLING_TAKEOVER: 'POLLING_TAKEOVER=30s',
   INSTANCE_NAME: 'INSTANCE_NAME=helpdesk-1',
+  DATABASE_TIMEOUT: 'DATABASE_TIMEOUT=1s',
 };
 
 // .env files often carry `KEY=` lines and stray spaces; both mean "not set" / the same value.
@@ -116,6 +119,18 @@ const schema = z.object({
       }
     }),
   ),
+  DATABASE_TIMEOUT: optional(
+    z.string().transform((s, ctx) => {
+      try {
+        const ms = parseDuration(s);
+        if (ms < 100 || ms > 30_000) throw new Error('must be between 100ms and 30s (a resident waits this long before hearing of an outage)');
+        return ms;
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
   INSTANCE_NAME: optional(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1 to 64 characters of A-Z, a-z, 0-9, _ . -' })),
   WEBHOOK_SECRET: optional(
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, {
@@ -144,6 +159,7 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
     officeTimezone: v.OFFICE_TIMEZONE ?? 'Asia/Shanghai',
     logLevel: v.LOG_LEVEL ?? 'info',
     pollingTakeover: v.POLLING_TAKEOVER ?? 30_000,
+    databaseTimeout: v.DATABASE_TIMEOUT ?? 1000,
   };
   if (v.BOT_TOKEN !== undefined) env.botToken = v.BOT_TOKEN;
   if (v.MONGODB_URI !== undefined) env.mongodbUri = v.MONGODB_URI;

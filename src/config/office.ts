@@ -6,6 +6,7 @@ import { outboxSchema, type OutboxPolicy } from '../outbox/policy';
 import { internalTasksSchema, type InternalTasksSection } from '../tasks/config';
 import { followersSchema, type FollowersSection } from '../followers/config';
 import { buildPlaces, placesSchema, type Place } from '../places/config';
+import { DEFAULT_EMERGENCIES, emergenciesSchema, type EmergencyPolicy } from '../tickets/emergencyPolicy';
 import { checkWindow, defined, duration, hhmm, window } from './schemaParts';
 import { ConfigError, zodProblems } from './errors';
 
@@ -67,6 +68,8 @@ export interface OfficePolicy {
   followers?: FollowersSection;
   /** Places with a QR code for scan-to-report (src/places/config.ts). */
   places?: Place[];
+  /** Second emergencies asked about first; emergencies per hour from people without a profile (src/tickets/emergencyPolicy.ts). */
+  emergencies: EmergencyPolicy;
 }
 
 export interface FloodPolicy { window: number; maxUpdates: number }
@@ -280,6 +283,7 @@ const fileSchema = z.strictObject({
   }).optional(),
   followers: followersSchema.optional(),
   places: placesSchema.optional(),
+  emergencies: emergenciesSchema.optional(),
 });
 
 
@@ -406,6 +410,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     flood: { window: 10_000, maxUpdates: 20, ...defined(f.flood) },
     ...(f.followers ? { followers: defined(f.followers) } : {}),
     ...(places.length > 0 ? { places } : {}),
+    emergencies: { ...DEFAULT_EMERGENCIES, ...defined(f.emergencies) },
   });
 }
 

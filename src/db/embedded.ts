@@ -12,6 +12,8 @@ export type EmbeddedBackend = 'postgresql' | 'sqlite';
 export interface EmbeddedDatabase {
   uri: string;
   backend: EmbeddedBackend;
+  /** The launcher process now running (a new one after a restart). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
   /** How often a first build reports progress. */
   buildProgress?: BuildProgress;
+  /** Start the launcher again when it dies (default true); off where its owner handles outages itself. */
+  restartOnExit?: boolean;
 }
 
 export class EmbeddedDatabaseError extends Error {}
@@ -168,6 +172,59 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     mkdirSync(dir, { recursive: true });
     args.push('-sqlite-dir', dir);
   }
+  let current = await launch(binary, args, port);
+  log(`embedded database (FerretDB, ${backend} backend, pid ${current.child.pid}) listening on 127.0.0.1:${port}`);
+
+  // Supervised: a launcher that dies while the bot runs is started again on the same port and
+  // files, so the connection finds it where it was (the driver reconnects by itself).
+  let stopping = false;
+  const supervise = (launcher: Launcher) => {
+    void launcher.exit.then(async ({ code, signal }) => {
+      if (stopping || options.restartOnExit === false) return;
+      log(`the embedded database process exited (${signal ?? `code ${code}`}): restarting it`);
+      for (let wait = 1000; !stopping; wait = Math.min(wait * 2, 30_000)) {
+        try {
+          current = await launch(binary, args, port);
+          if (stopping) return void current.child.kill('SIGTERM');
+          log(`embedded database restarted (pid ${current.child.pid}) on 127.0.0.1:${port}`);
+          supervise(current);
+          return;
+        } catch (error) {
+          log(`restarting the embedded database failed (${(error as Error).message.split('\n')[0]}); trying again in ${wait / 1000} s`);
+          await new Promise((r) => setTimeout(r, wait));
+        }
+      }
+    });
+  };
+  supervise(current);
+
+  return {
+    uri: `mongodb://127.0.0.1:${port}`,
+    backend,
+    pid: () => current.child.pid,
+    stop: () => {
+      stopping = true;
+      const { child } = current;
+      return new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+    },
+  };
+}
+
+interface Launcher {
+  child: ChildProcess;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts the launcher and resolves once it listens on `port`; rejects (and kills it) when it does not. */
+async function launch(binary: string, args: string[], port: number): Promise<Launcher> {
   // stdin stays a pipe we never close: if this process dies, the launcher sees EOF and exits.
   const child: ChildProcess = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -176,10 +233,12 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   });
   child.stdout?.resume();
   let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
-
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
   const deadline = Date.now() + 30_000;
   while (!(await canConnect(port))) {
     if (exited) throw new EmbeddedDatabaseError(`the embedded database exited at start:\n${stderr}`);
@@ -189,20 +248,5 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  log(`embedded database (FerretDB, ${backend} backend) listening on 127.0.0.1:${port}`);
-
-  return {
-    uri: `mongodb://127.0.0.1:${port}`,
-    backend,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
+  return { child, exit };
 }

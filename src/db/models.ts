@@ -209,6 +209,12 @@ const ticketCardsSchema = new Schema(
   { collection: 'ticket_cards', versionKey: false },
 );
 
+/** One document per person who raised an emergency (by Telegram id): their recent ones, newest last. */
+const emergencyReportsSchema = new Schema(
+  { _id: Number, reports: { type: [new Schema({ ref: String, at: Date }, { _id: false })], default: [] } },
+  { collection: 'emergency_reports', versionKey: false },
+);
+
 export function createModels(conn: Connection) {
   return {
     Resident: conn.model<ResidentDoc>('Resident', residentSchema),
@@ -224,6 +230,7 @@ export function createModels(conn: Connection) {
     ProcessedUpdate: conn.model('ProcessedUpdate', processedUpdateSchema),
     ConversationState: conn.model('ConversationState', conversationStateSchema),
     JobRun: conn.model('JobRun', jobRunSchema),
+    EmergencyReports: conn.model('EmergencyReports', emergencyReportsSchema),
   };
 }
 export type Models = ReturnType<typeof createModels>;

@@ -3,6 +3,7 @@
  * that is due. Ticks never overlap; stop() waits for the tick in flight.
  */
 import cron, { type ScheduledTask } from 'node-cron';
+import type { DatabaseWatch } from '../db/health';
 
 export interface Job {
   name: string;
@@ -22,16 +23,19 @@ export class Scheduler {
     private readonly jobs: Job[],
     private readonly log: SchedulerLogger,
     private readonly cronExpression = '* * * * *',
+    /** While the database is away ticks are skipped; the jobs catch up on the first tick after (each works from what is due). */
+    private readonly database?: DatabaseWatch,
   ) {}
 
   /** One pass over every job; a failing job is logged and does not stop the others. */
   async tick(): Promise<void> {
     for (const job of this.jobs) {
+      if (this.database?.down) return;
       try {
         const result = await job.run();
         this.log.debug({ job: job.name, result }, 'job ran');
       } catch (error) {
-        this.log.error({ err: error, job: job.name }, 'job failed');
+        if (!this.database?.failed(error)) this.log.error({ err: error, job: job.name }, 'job failed');
       }
     }
   }

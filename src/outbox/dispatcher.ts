@@ -10,6 +10,7 @@ import { acquire, realSleep, type RateLimiter, type Sleep } from './limiter';
 import type { OutboxPolicy } from './policy';
 import { Lanes } from './lanes';
 import type { Claim, OutboxStore } from './store';
+import type { DatabaseWatch } from '../db/health';
 import { DeferredSend, type Deliver, type DeliveryContext, type Delivery, type Outcome, type OutboxItem } from './types';
 
 /** Limit waits up to this are slept inside a chat's drain; longer ones postpone the chat. */
@@ -34,6 +35,8 @@ export interface DispatcherDeps {
   /** A person turned out to have blocked the bot / unblocked it again: staff see it on the cards. */
   onUnreachable?(chatId: number, item: OutboxItem): Promise<void>;
   onReachable?(chatId: number): Promise<void>;
+  /** While the database is away the loop rests, and what fails because of it is not logged item by item (the watch says it once). */
+  database?: DatabaseWatch;
 }
 
 export class Dispatcher {
@@ -101,7 +104,9 @@ export class Dispatcher {
           const left = [...force].filter((id) => !outcomes?.has(id));
           if (left.length > 0) await this.deps.store.release(left);
         })
-        .catch((error) => this.deps.log.error({ err: error, chatId }, 'outbox: sending a chat failed'))
+        .catch((error) => {
+          if (!this.quiet(error)) this.deps.log.error({ err: error, chatId }, 'outbox: sending a chat failed');
+        })
         .finally(() => this.kicks.delete(kick));
       this.kicks.add(kick);
     }
@@ -153,12 +158,21 @@ export class Dispatcher {
     return this.stoppingDone;
   }
 
+  /** True for a failure caused by the database being away (which the database watch has logged). */
+  private quiet(error: unknown): boolean {
+    return this.deps.database?.failed(error) ?? false;
+  }
+
   private async run(): Promise<void> {
     while (!this.stopping) {
+      if (this.deps.database?.down) {
+        await this.idle(this.deps.policy.pollInterval);
+        continue;
+      }
       try {
         await this.serve(Infinity, true);
       } catch (error) {
-        this.deps.log.error({ err: error }, 'outbox: dispatcher failed; trying again');
+        if (!this.quiet(error)) this.deps.log.error({ err: error }, 'outbox: dispatcher failed; trying again');
         await this.idle(this.deps.policy.pollInterval);
       }
     }
@@ -199,12 +213,14 @@ export class Dispatcher {
           handled += finished;
           if (finished === 0) resting.set(chatId, this.now() + policy.pollInterval);
         })
-        .catch((error) => log.error({ err: error, chatId }, 'outbox: draining a chat failed'))
+        .catch((error) => {
+          if (!this.quiet(error)) log.error({ err: error, chatId }, 'outbox: draining a chat failed');
+        })
         .finally(() => active.delete(drain));
       active.add(drain);
     };
     try {
-      while (this.now() < Math.min(until, this.deadline) && !this.stopped && !(forever && this.stopping)) {
+      while (this.now() < Math.min(until, this.deadline) && !this.stopped && !(forever && (this.stopping || this.deps.database?.down))) {
         let started = 0;
         if (active.size < policy.concurrency) {
           const now = this.now();
@@ -293,6 +309,8 @@ export class Dispatcher {
       return await deliver(ctx);
     } catch (error) {
       if (error instanceof DeferredSend) return { type: 'retry', afterMs: error.waitMs, counts: false, error: error.message };
+      // The database went away mid-send: not the item's fault, tried again once it is back.
+      if (this.quiet(error)) return { type: 'retry', afterMs: 0, counts: false, error: 'database unreachable' };
       // Anything else (the database, a bug in rendering): retried with backoff, then given up.
       return { type: 'retry', afterMs: 0, counts: true, error: String((error as Error)?.stack ?? error) };
     } finally {

@@ -33,6 +33,12 @@ export interface OutboxPolicy {
   flushTimeout: number;
   /** Finished items are deleted after this (ms); the keys of items sent once per key are kept. */
   keepSent: number;
+  /**
+   * Inside an update's handler a 429 or server error is waited out only up to this (ms); a
+   * longer one fails the reply at once, so one refused chat never holds its handler (the
+   * outbox's notices wait out the long ones instead).
+   */
+  handlerRetryMax: number;
 }
 
 const SECOND = 1000;
@@ -52,6 +58,7 @@ export const DEFAULT_OUTBOX: OutboxPolicy = {
   concurrency: 16,
   flushTimeout: 10 * SECOND,
   keepSent: 7 * DAY,
+  handlerRetryMax: 2 * SECOND,
 };
 
 /** The `outbox` section of the office policy file: every key optional, over DEFAULT_OUTBOX. */
@@ -69,6 +76,7 @@ export const outboxSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(256).optional(),
   flushTimeout: duration(0).optional(),
   keepSent: duration(1).optional(),
+  handlerRetryMax: duration(0).optional(),
 });
 
 /** The office's outbox settings over the defaults (the key may be missing or partial). */

@@ -92,6 +92,11 @@ export class ResidentService {
     this.cacheLanguage(telegramId, language);
   }
 
+  /** The language last read or set here, however old, without asking the database (for when it cannot be asked). */
+  lastKnownLanguage(telegramId: number): string | undefined {
+    return this.languages.get(telegramId)?.language;
+  }
+
   async language(telegramId: number): Promise<string | undefined> {
     const cached = this.languages.get(telegramId);
     if (cached && cached.until > this.now()) return cached.language;

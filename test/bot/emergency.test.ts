@@ -174,10 +174,11 @@ test('an emergency pressed in the middle of a repair leaves the repair and start
   await h.say(alice, '厨房下水道堵了');
   expect(h.fake.lastTextTo(alice.id)).toContain('请从下方菜单选择');
 
-  // /emergency works the same from inside another scene (here the inquiry).
+  // /emergency works the same from inside another scene (here the inquiry); with the lift
+  // emergency still open from moments ago, it first asks whether this is a new one.
   await h.send(h.u.command(alice, 'ask'));
   await h.send(h.u.command(alice, 'emergency'));
-  expect(h.fake.lastTextTo(alice.id)).toContain('发生了什么');
+  expect(h.fake.lastTextTo(alice.id)).toContain('这次是新的紧急情况吗');
   await h.send(h.u.command(alice, 'cancel'));
   expect((await h.services.tickets.listForResident(alice.id)).map((t) => t.kind)).toEqual(['emergency']);
 });

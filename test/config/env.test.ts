@@ -36,11 +36,12 @@ describe('loadEnv', () => {
       logLevel: 'debug',
       port: 8080,
       pollingTakeover: 30_000,
+      databaseTimeout: 1000,
     });
   });
 
   it('defaults to Shanghai time and info logging whatever the server zone', () => {
-    expect(loadEnv({ TZ: 'America/New_York' })).toEqual({ officeTimezone: 'Asia/Shanghai', logLevel: 'info', pollingTakeover: 30_000 });
+    expect(loadEnv({ TZ: 'America/New_York' })).toEqual({ officeTimezone: 'Asia/Shanghai', logLevel: 'info', pollingTakeover: 30_000, databaseTimeout: 1000 });
   });
 
   it('treats empty strings as unset and trims values', () => {
@@ -48,6 +49,7 @@ describe('loadEnv', () => {
       officeTimezone: 'Asia/Shanghai',
       logLevel: 'info',
       pollingTakeover: 30_000,
+      databaseTimeout: 1000,
     });
     expect(loadEnv({ STAFF_CHAT_ID: ' -100123 ', LOG_LEVEL: 'WARN' })).toMatchObject({ staffChatId: -100123, logLevel: 'warn' });
   });

@@ -88,3 +88,4 @@ export function startBot(entry: Entry, env: NodeJS.ProcessEnv): BotProcess {
   };
   return { proc, output: () => output, waitFor, exited, kill, signal };
 }
+

@@ -177,6 +177,7 @@ test('/readyz tells the database from the Bot API: each going away shows on its 
     return [];
   });
   port = await freePort();
+  let ferret: number | undefined;
   try {
     bot = startBot('tsx', env({ WEBHOOK_URL: '', WEBHOOK_SECRET: '', MONGODB_URI: '', DATA_DIR: dataDir, TELEGRAM_API_ROOT: own.apiRoot }));
     const t0 = Date.now();
@@ -196,15 +197,18 @@ test('/readyz tells the database from the Bot API: each going away shows on its 
     await bot.waitFor(/Telegram Bot API at .* cannot be reached/);
     mark('telegram down');
 
-    // The database process dies (the embedded FerretDB is the bot's child).
-    const ferret = execFileSync('pgrep', ['-P', String(bot.proc.pid), '-f', 'ferretdb-launcher'], { encoding: 'utf8' }).trim();
-    process.kill(Number(ferret), 'SIGKILL');
+    // The database stops answering (the embedded FerretDB, the bot's child, frozen: one that
+    // dies is started again at once, see test/runtime/outage.test.ts).
+    ferret = Number(execFileSync('pgrep', ['-P', String(bot.proc.pid), '-f', 'ferretdb-launcher'], { encoding: 'utf8' }).trim());
+    process.kill(ferret, 'SIGSTOP');
     await until(async () => (await readyz()).database === 'down');
     mark('database down');
     expect(await readyz()).toMatchObject({ status: 503, database: 'down' });
   } finally {
     await bot?.kill();
     bot = undefined;
+    // Frozen, it cannot notice that its parent is gone.
+    if (ferret) process.kill(ferret, 'SIGKILL');
     await own.close().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { UserFromGetMe } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import { ApiError, bad, render, validate, type TgError } from './telegramHtml';
 import { chatMemberOf, TEST_BOT_INFO } from './updates';
 
@@ -444,4 +444,16 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
     },
   };
+}
+
+/** Long polling against the fake: each getUpdates hands out what is queued (a short poll when nothing is); returns the queue. */
+export function serveUpdates(fake: FakeTelegram, handedOutAt?: Map<number, number>): Update[] {
+  const queue: Update[] = [];
+  fake.on('getUpdates', async () => {
+    if (queue.length === 0) await new Promise((r) => setTimeout(r, 20));
+    const batch = queue.splice(0, 100);
+    for (const update of batch) handedOutAt?.set(update.update_id, Date.now());
+    return batch;
+  });
+  return queue;
 }

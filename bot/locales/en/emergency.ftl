@@ -31,3 +31,10 @@ emergency-advice-crime = 🚓 <b>Call 110 now!</b> Get yourself safe first and k
 emergency-advice-other = ⚠️ Get yourself safe first. Fire: call 119; injury or illness: call 120; crime: call 110.
 emergency-numbers = ☎️ Fire <b>119</b> · Ambulance <b>120</b> · Police <b>110</b>
 emergency-duty-phone = 📞 Office duty phone: <b>{ $phone }</b>
+
+## Again: an open emergency of theirs from a few minutes ago is asked about first; people without a profile are limited per hour
+emergency-repeat-ask = 🚨 You reported emergency <b>{ $ref }</b> at { $time } and the office is on it. Is this a <b>new emergency</b>?
+btn-emergency-repeat-new = 🚨 Yes, a new emergency
+btn-emergency-repeat-same = It's the same one: show its status
+emergency-repeat-same = All right, nobody was alerted twice. The staff on duty have { $ref }; this is where it stands:
+emergency-limited = ⚠️ You have reported { $perHour } emergencies through this bot within an hour and the staff on duty are on them, so this one <b>does not alert them again</b>. If things change, phone directly:

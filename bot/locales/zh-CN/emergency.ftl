@@ -31,3 +31,10 @@ emergency-advice-crime = 🚓 <b>立即拨打 110！</b> 先保证自身安全�
 emergency-advice-other = ⚠️ 请先确保自身安全。有火情拨 119，有人受伤或急病拨 120，遇到违法犯罪拨 110。
 emergency-numbers = ☎️ 火警 <b>119</b> · 急救 <b>120</b> · 报警 <b>110</b>
 emergency-duty-phone = 📞 物业值班电话：<b>{ $phone }</b>
+
+## 再次求助：刚报过、仍未处理完的紧急求助先问一句；未登记者每小时限几次
+emergency-repeat-ask = 🚨 您在 { $time } 已报过紧急求助 <b>{ $ref }</b>，物业正在处理。这次是<b>新的紧急情况</b>吗？
+btn-emergency-repeat-new = 🚨 是新的紧急情况
+btn-emergency-repeat-same = 就是刚才那件，看进度
+emergency-repeat-same = 好的，没有重复通知。值班人员已收到 { $ref }，下面是它的进度：
+emergency-limited = ⚠️ 您在一小时内已通过本机器人报过 { $perHour } 次紧急求助，值班人员正在处理，本次<b>不再重复通知</b>。情况有变请直接打电话：
