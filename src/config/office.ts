@@ -3,6 +3,7 @@ import { validate as cronValidate } from 'node-cron';
 import { DEFAULT_TIME_LIMITS, timeLimitsSchema, type TimeLimitSettings } from '../limits/settings';
 import { followupsSchema, type FollowupsSection } from '../followups/config';
 import { outboxSchema, type OutboxPolicy } from '../outbox/policy';
+import { dashboardSchema, type DashboardPolicy } from '../dashboard/config';
 import { checkWindow, defined, duration, hhmm, window } from './schemaParts';
 import { ConfigError, zodProblems } from './errors';
 
@@ -54,6 +55,8 @@ export interface OfficePolicy {
   followups?: FollowupsSection;
   /** Telegram's sending limits and the retry rules (src/outbox/policy.ts): only what the file sets. */
   outbox?: Partial<OutboxPolicy>;
+  /** The web dashboard's link and session lifetimes (src/dashboard/config.ts): only what the file sets. */
+  dashboard?: Partial<DashboardPolicy>;
   /** The monthly figures (统计分析): targets and when the previous month's report goes out. */
   figures: FiguresPolicy;
   /** Per user: more than maxUpdates updates within window (ms) → one polite notice, the rest dropped for the window. */
@@ -252,6 +255,7 @@ const fileSchema = z.strictObject({
   timeLimits: timeLimitsSchema.optional(),
   followups: followupsSchema.optional(),
   outbox: outboxSchema.optional(),
+  dashboard: dashboardSchema.optional(),
   figures: z.strictObject({
     satisfactionRate: share.optional(),
     averageSatisfaction: share.optional(),
@@ -387,6 +391,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) },
     ...(f.followups ? { followups: defined(f.followups) } : {}),
     ...(f.outbox ? { outbox: defined(f.outbox) } : {}),
+    ...(f.dashboard ? { dashboard: defined(f.dashboard) } : {}),
     figures: { ...DEFAULT_FIGURES, ...defined(f.figures) },
     // 20 in 10 s leaves room for an album of 10 photos and quick taps, not for a flood.
     flood: { window: 10_000, maxUpdates: 20, ...defined(f.flood) },
