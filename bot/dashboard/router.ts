@@ -12,7 +12,7 @@ import { maySee, mayReadFigures, viewerOf, type Viewer } from '../../src/dashboa
 import type { DashboardAuth } from '../../src/dashboard/auth';
 import { dashboardPolicy } from '../../src/dashboard/config';
 import { DashboardQueries, parseFilters } from '../../src/dashboard/queries';
-import { countFacts } from '../../src/figures/monthly';
+import { countFacts, previousMonth } from '../../src/figures/monthly';
 import { FactStore, isMonthKey } from '../../src/figures/store';
 import { localMonthKey } from '../../src/time/zoned';
 import { TicketRepository } from '../../src/tickets/repository';
@@ -197,11 +197,13 @@ export function createDashboardApp(deps: DashboardDeps): express.Express {
   app.get('/figures', wrap(async (req, res, l) => {
     if (!mayReadFigures(l.viewer)) return void refuse(res, 403, 'dash-figures-forbidden');
     const scope = figuresScope(req, l.viewer);
-    const months = queries.recentMonths(TREND_MONTHS).filter((m) => m <= scope.month);
+    // The trend runs up to the month shown.
+    const months = [scope.month];
+    while (months.length < TREND_MONTHS) months.unshift(previousMonth(months[0]));
     // One count per month's own facts, one after another (each scans only its month).
     const trend: { month: string; rows: Awaited<ReturnType<typeof countFacts>> }[] = [];
     for (const month of months) trend.push({ month, rows: await countFacts(facts, month) });
-    const rows = trend.find((m) => m.month === scope.month)?.rows ?? (await countFacts(facts, scope.month));
+    const rows = trend[trend.length - 1].rows;
     const body = renderFiguresPage(l.page, { month: scope.month, department: scope.department, departments: scope.choices, rows, trend }, policy);
     res.type('html').send(renderPage(l.page, t(l, 'dash-nav-figures'), body, { section: 'figures', scripts: ['/assets/chart.umd.min.js', '/assets/dashboard.js'] }));
   }));

@@ -3,6 +3,7 @@
  * cells as the figures' CSV). It holds what the list shows, never a resident's contact.
  */
 import type { Lang, OfficePolicy } from '../../src/config/office';
+import { formatBuildingUnit } from '../../src/people/address';
 import type { TicketState } from '../../src/tickets/types';
 import { csvCell } from '../figures/render';
 import { categoryName, departmentName, when } from '../render/format';
@@ -23,7 +24,7 @@ export function ticketCsvRows(tickets: TicketState[], policy: OfficePolicy, text
         texts.plain(lang, `status-${t.status}`),
         departmentName(policy, t.department, lang),
         categoryName(policy, t, lang),
-        t.resident.building ?? '',
+        t.resident.building ? formatBuildingUnit({ building: t.resident.building }, lang) : '',
         when(t.createdAt, policy, lang),
         when(t.resolutionDueAt, policy, lang),
         t.owner?.name ?? '',

@@ -6,7 +6,7 @@
 import type { OfficePolicy } from '../../src/config/office';
 import { mayReadContact, type Viewer } from '../../src/dashboard/access';
 import { filtersQuery, type Overview, type TicketFilters, type TicketPage } from '../../src/dashboard/queries';
-import { formatAddress } from '../../src/people/address';
+import { formatAddress, formatBuildingUnit } from '../../src/people/address';
 import type { Media, TicketEvent, TicketState } from '../../src/tickets/types';
 import { escapeHtml } from '../html';
 import { placeOf } from '../render/card';
@@ -87,7 +87,7 @@ export function renderTicketList(page: PageContext, result: TicketPage, filters:
     .map((ticket) => {
       const late = isLate(ticket, now);
       return `<tr data-ref="${e(ticket.ref)}"><td>${ticketLink(ticket)}</td><td>${t(`figures-kind-${ticket.kind}`)}</td><td>${t(`status-${ticket.status}`)}${late ? ` <span class="late">${t('dash-overdue-mark')}</span>` : ''}</td>
-<td class="hide-narrow">${e(departmentName(policy, ticket.department, page.lang))}</td><td class="hide-narrow">${e(categoryName(policy, ticket, page.lang))}</td><td>${e(ticket.resident.building ?? '')}</td>
+<td class="hide-narrow">${e(departmentName(policy, ticket.department, page.lang))}</td><td class="hide-narrow">${e(categoryName(policy, ticket, page.lang))}</td><td>${e(ticket.resident.building ? formatBuildingUnit({ building: ticket.resident.building }, page.lang) : '')}</td>
 <td class="hide-narrow">${e(when(ticket.createdAt, policy, page.lang))}</td><td class="hide-narrow${late ? ' late' : ''}">${e(when(ticket.resolutionDueAt, policy, page.lang))}</td>
 <td class="hide-narrow">${e(ticket.owner?.name ?? '')}</td><td>${e(clip(ticket.report.description))}</td></tr>`;
     })

@@ -9,7 +9,7 @@
 import type { Models } from '../db/models';
 import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
-import { localDateKey, localParts, zonedTime } from '../time/zoned';
+import { localDateKey, zonedTime } from '../time/zoned';
 import type { TicketState, TicketStatus } from '../tickets/types';
 import { LIVE_STATUSES, visibleFilter, type Viewer } from './access';
 
@@ -157,16 +157,5 @@ export class DashboardQueries {
       closedToday: tickets.filter((t) => t.status === 'closed' && t.closedAt && new Date(t.closedAt) >= todayStart).length,
       emergencies: emergencies.map((d) => d.state),
     };
-  }
-
-  /** The months of the trend: the last `count` office-local months up to this one, oldest first. */
-  recentMonths(count: number): string[] {
-    const { year, month } = localParts(this.deps.clock.now(), this.deps.policy.timezone);
-    const months: string[] = [];
-    for (let i = count - 1; i >= 0; i--) {
-      const index = year * 12 + (month - 1) - i;
-      months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
-    }
-    return months;
   }
 }
