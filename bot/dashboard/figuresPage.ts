@@ -86,12 +86,12 @@ export function renderFiguresPage(page: PageContext, data: FiguresPageData, poli
     return `<tr><td>${t(h.label)}</td><td${missed ? ' class="late"' : ''}>${e(percent(rate.value))}</td><td class="muted">${rate.num}/${rate.den}</td><td>${target === undefined ? '' : e(percent(target))}</td></tr>`;
   }).join('');
   const query = new URLSearchParams({ month: data.month, ...(data.department ? { department: data.department } : {}) }).toString();
-  const canvas = (id: string, title: string) => `<div class="card"><h2>${title}</h2><div class="chart"><canvas id="${id}"></canvas></div></div>`;
+  const canvas = (id: string, title: string, wide = false) => `<div class="card${wide ? ' wide' : ''}"><h2>${title}</h2><div class="chart"><canvas id="${id}"></canvas></div></div>`;
   return `<form class="filters" method="get" action="/figures">
 <label>${t('dash-figures-month')}<input type="month" name="month" value="${e(data.month)}"></label>
 <label>${t('dash-figures-department')}<select name="department">${departmentOptions}</select></label>
 <button type="submit">${t('dash-figures-show')}</button> <a id="figures-csv" href="/figures.csv?${e(query)}">${t('dash-figures-export')}</a></form>
 <div class="cards"><div class="card"><h2>${t('dash-figures-headlines')}</h2><p>${t('dash-figures-received')}: <b id="received">${figures.received}</b></p><table id="headlines">${headlineRows}</table></div>
-${canvas('chart-trend', t('dash-figures-trend'))}${canvas('chart-departments', t('dash-figures-by-department'))}${canvas('chart-categories', t('dash-figures-by-category'))}${canvas('chart-buildings', t('dash-figures-hot-buildings'))}</div>
+${canvas('chart-trend', t('dash-figures-trend'), true)}${canvas('chart-departments', t('dash-figures-by-department'))}${canvas('chart-categories', t('dash-figures-by-category'))}${canvas('chart-buildings', t('dash-figures-hot-buildings'))}</div>
 <script type="application/json" id="chart-data">${scriptJson(charts)}</script>`;
 }

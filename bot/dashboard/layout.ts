@@ -38,6 +38,7 @@ input,select,button{font:inherit;padding:5px 8px;border:1px solid #c8d0da;border
 ol.timeline li{padding:6px 12px;position:relative}ol.timeline li:before{content:"";position:absolute;left:-7px;top:12px;width:11px;height:11px;border-radius:50%;background:#1f4e79}
 .photos{display:flex;flex-wrap:wrap;gap:8px}.photos img{max-width:220px;max-height:220px;border-radius:6px}.chart{position:relative;height:260px}
 .tablewrap{overflow-x:auto}ul.plain{margin:0;padding-left:18px}
+@media (min-width:701px){.wide{grid-column:span 2}}
 @media (max-width:700px){main{padding:10px}.hide-narrow{display:none}th,td{padding:5px}}
 `;
 

@@ -189,3 +189,24 @@ test('/dashboard is refused to residents and answered in a group only with "ask 
   await h.send(h.u.command(zhang, 'dashboard', { id: STAFF_CHAT, type: 'supergroup' }));
   expect(h.fake.lastTextTo(STAFF_CHAT)).toBe(h.services.texts.plain('zh-CN', 'dashboard-private-only'));
 });
+
+test('staff see their department\'s open tickets, in English on a phone if they like, until they leave the staff group', async () => {
+  const { h } = rig;
+  const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await context.newPage();
+  expect((await page.goto(await rig.linkFor(zhang)))?.status()).toBe(200);
+  await page.goto(`${rig.base}/tickets?lang=en`);
+  expect(await page.textContent('h1')).toBe('Tickets');
+  expect((await refsOnPage(page)).sort()).toEqual([heaterRef, doorbellRef].sort());
+  expect(await page.textContent('header')).not.toContain('Monthly figures');
+  expect((await page.goto(`${rig.base}/figures`))?.status()).toBe(403);
+  await page.goto(`${rig.base}/`);
+  expect(await page.textContent('h1')).toBe('Overview');
+  await shot(page, 'overview-phone-en');
+  // Telegram reports that 张 left the staff group: the very next request is refused.
+  await h.send(h.u.chatMember(STAFF_CHAT, zhang, 'member', 'left'));
+  const after = await page.goto(`${rig.base}/tickets`);
+  expect(after?.status()).toBe(403);
+  expect(await page.textContent('#refusal')).toBe(h.services.texts.plain('en', 'dash-not-staff'));
+  await context.close();
+});
