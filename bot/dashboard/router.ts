@@ -133,7 +133,7 @@ export function createDashboardApp(deps: DashboardDeps): express.Express {
     handler(req, res, res.locals as Locals).catch(next);
   const t = (l: Locals, key: string) => texts.t(l.page.lang, key);
   const pageNumber = (req: Request) => Math.max(0, Math.min(10_000, (Number(req.query.page) || 1) - 1));
-  const categories = (lang: Lang) => policy.repairKinds.flatMap((k) => k.categories.map((c) => ({ id: c.id, name: `${k.name[lang]}·${c.name[lang]}` })));
+  const categories = (lang: Lang) => policy.repairKinds.flatMap((k) => k.categories.map((c) => ({ id: `${k.id}/${c.id}`, name: `${k.name[lang]}·${c.name[lang]}` })));
 
   app.get('/', wrap(async (_req, res, l) => {
     const overview = await queries.overview(l.viewer);

@@ -16,6 +16,7 @@ import { LIVE_STATUSES, visibleFilter, type Viewer } from './access';
 export interface TicketFilters {
   status?: TicketStatus;
   kind?: string;
+  /** 'household/inspect', or a category id of any repair kind. */
   category?: string;
   department?: string;
   building?: string;
@@ -93,7 +94,11 @@ export class DashboardQueries {
     if (filters.status) and.push({ status: filters.status });
     if (filters.kind) and.push({ kind: filters.kind });
     if (filters.department) and.push({ department: filters.department });
-    if (filters.category) and.push({ 'state.report.category': filters.category });
+    if (filters.category) {
+      // 'household/inspect' (a repair kind's category: ids repeat across kinds) or a bare category id.
+      const [repairKind, category] = filters.category.includes('/') ? filters.category.split('/', 2) : [undefined, filters.category];
+      and.push(repairKind ? { 'state.report.repairKind': repairKind, 'state.report.category': category } : { 'state.report.category': category });
+    }
     if (filters.building) and.push({ 'state.resident.building': filters.building });
     // `day` is the office-local day stored with the ticket: compared as text, no date operators.
     if (filters.from) and.push({ day: { $gte: filters.from } });
