@@ -4,7 +4,8 @@
  * set, else the embedded database (FerretDB; PostgreSQL when one answers on 127.0.0.1:5432,
  * else SQLite; BENCH_DB_BACKEND chooses), in a database of its own that it drops at the end.
  * All traffic stays on 127.0.0.1; the whole run stops itself after 10 minutes.
- * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part.
+ * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part,
+ * BENCH_ONLY=dashboard the web dashboard's pages under load.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { benchTick, type TickFigures } from './tick';
 import { benchFanout, type FanoutFigures } from './fanout';
 import { benchFigures, type FiguresBench } from './figures';
 import { benchPerUpdate, type PerUpdateFigures } from './perUpdate';
+import { benchDashboard, type DashboardBench } from './dashboard';
 
 const LIMIT_MS = 10 * 60_000;
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -36,6 +38,12 @@ function figuresRows(f: FiguresBench): [string, string, string][] {
     ],
     ['/report: the month and the one before, office + 4 departments', ms(f.reportMs), `history: ${f.historyFacts.toLocaleString('en')} facts in ${f.historyMonths} other months' collections, recorded in ${f.insertSeconds.toFixed(1)} s`],
   ];
+}
+
+function dashboardRows(d: DashboardBench): [string, string, string][] {
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  const note = `${d.tickets.toLocaleString('en')} tickets (${d.open} open, inserted in ${d.insertSeconds.toFixed(1)} s); 20 clients at once; load ${d.load.toFixed(1)}`;
+  return d.pages.map((p): [string, string, string] => [`dashboard ${p.page} (${p.requests} requests)`, `median ${ms(p.medianMs)}, p95 ${ms(p.p95Ms)}`, note]);
 }
 
 /** One update's cost against a bare grammY bot (ratios; absolute figures depend on the load). */
@@ -104,6 +112,13 @@ async function main(): Promise<void> {
       const figures = await benchFigures(database, log);
       log('');
       log(table([['measure', 'result', 'limit / note'], ...figuresRows(figures), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs`]]));
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'dashboard') {
+      log('the dashboard\'s overview and ticket list at 100,000 tickets, 20 requests at once');
+      const dashboard = await benchDashboard(database, log);
+      log('');
+      log(table([['measure', 'result', 'limit / note'], ...dashboardRows(dashboard), ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs`]]));
       return;
     }
     if (process.env.BENCH_ONLY === 'updates') {

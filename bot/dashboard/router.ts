@@ -11,10 +11,10 @@ import type { Lang } from '../../src/config/office';
 import { maySee, mayReadFigures, viewerOf, type Viewer } from '../../src/dashboard/access';
 import type { DashboardAuth } from '../../src/dashboard/auth';
 import { dashboardPolicy } from '../../src/dashboard/config';
-import { DashboardQueries, parseFilters } from '../../src/dashboard/queries';
+import { DashboardQueries, parseFilters, withDefaultPeriod } from '../../src/dashboard/queries';
 import { countFacts, previousMonth } from '../../src/figures/monthly';
 import { FactStore, isMonthKey } from '../../src/figures/store';
-import { localMonthKey } from '../../src/time/zoned';
+import { localDateKey, localMonthKey } from '../../src/time/zoned';
 import { TicketRepository } from '../../src/tickets/repository';
 import type { AppServices } from '../context';
 import { loadFiguresView } from '../figures/report';
@@ -141,14 +141,14 @@ export function createDashboardApp(deps: DashboardDeps): express.Express {
   }));
 
   app.get('/tickets', wrap(async (req, res, l) => {
-    const filters = parseFilters(req.query as Record<string, unknown>);
+    const filters = withDefaultPeriod(parseFilters(req.query as Record<string, unknown>), localDateKey(clock.now(), policy.timezone));
     const result = await queries.list(l.viewer, filters, pageNumber(req), settings.pageSize);
     const body = renderTicketList(l.page, result, filters, { policy, now: clock.now(), categories: categories(l.page.lang) });
     res.type('html').send(renderPage(l.page, t(l, 'dash-nav-tickets'), body, { section: 'tickets' }));
   }));
 
   app.get('/tickets.csv', wrap(async (req, res, l) => {
-    const filters = parseFilters(req.query as Record<string, unknown>);
+    const filters = withDefaultPeriod(parseFilters(req.query as Record<string, unknown>), localDateKey(clock.now(), policy.timezone));
     res.type('text/csv; charset=utf-8').attachment(`tickets-${localMonthKey(clock.now(), policy.timezone)}.csv`);
     res.write(ticketCsvHeader(texts, l.page.lang));
     for await (const batch of queries.all(l.viewer, filters)) res.write(ticketCsvRows(batch, policy, texts, l.page.lang));

@@ -9,8 +9,10 @@
 import type { Models } from '../db/models';
 import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
-import { localDateKey, zonedTime } from '../time/zoned';
+import { localDateKey } from '../time/zoned';
 import type { TicketState, TicketStatus } from '../tickets/types';
+import { fieldsOfGroupKey } from '../figures/facts';
+import { FactStore } from '../figures/store';
 import { LIVE_STATUSES, visibleFilter, type Viewer } from './access';
 
 export interface TicketFilters {
@@ -70,6 +72,15 @@ export function parseFilters(query: Record<string, unknown>): TicketFilters {
   return filters;
 }
 
+/**
+ * A list names a period unless a status or a text narrows it: without one, this month (so a
+ * plain list never sorts the whole history).
+ */
+export function withDefaultPeriod(filters: TicketFilters, today: string): TicketFilters {
+  if (filters.from || filters.to || filters.status || filters.text || filters.overdue) return filters;
+  return { ...filters, from: `${today.slice(0, 7)}-01` };
+}
+
 /** The filters back as a query string (for paging links and the CSV link). */
 export function filtersQuery(filters: TicketFilters, extra: Record<string, string | number> = {}): string {
   const params = new URLSearchParams();
@@ -81,40 +92,59 @@ export function filtersQuery(filters: TicketFilters, extra: Record<string, strin
   return params.toString();
 }
 
-function startOfDay(day: string, timezone: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  return zonedTime(timezone, y, m, d);
-}
 
 export class DashboardQueries {
-  constructor(private readonly deps: { models: Models; clock: Clock; policy: OfficePolicy }) {}
+  private readonly facts: FactStore;
 
-  private filterFor(viewer: Viewer, filters: TicketFilters): Record<string, unknown> {
-    const and: Record<string, unknown>[] = [visibleFilter(viewer)];
-    if (filters.status) and.push({ status: filters.status });
-    if (filters.kind) and.push({ kind: filters.kind });
-    if (filters.department) and.push({ department: filters.department });
+  constructor(private readonly deps: { models: Models; clock: Clock; policy: OfficePolicy }) {
+    this.facts = new FactStore(deps.models, deps.policy);
+  }
+
+  /**
+   * The database filter: equality on the ticket's top-level fields wherever it can be (FerretDB
+   * on PostgreSQL hands a top-level equality to the database and reads only the matching
+   * documents; anything else it filters itself after reading the whole collection).
+   */
+  private filterFor(viewer: Viewer, filters: TicketFilters): Record<string, unknown> | null {
+    const query: Record<string, unknown> = { ...visibleFilter(viewer) };
+    const ors: Record<string, unknown>[] = [];
+    if (query.$or) ors.push({ $or: query.$or });
+    delete query.$or;
+    if (filters.department) {
+      if (viewer.role === 'head' && !viewer.departments.includes(filters.department)) return null;
+      query.department = filters.department;
+    }
+    if (filters.overdue) {
+      if (filters.status && !LIVE_STATUSES.includes(filters.status)) return null;
+      query.status = filters.status ?? { $in: LIVE_STATUSES };
+      query.resolutionDueAt = { $lt: this.deps.clock.now() };
+    } else if (filters.status) query.status = filters.status;
+    if (filters.kind) query.kind = filters.kind;
     if (filters.category) {
       // 'household/inspect' (a repair kind's category: ids repeat across kinds) or a bare category id.
       const [repairKind, category] = filters.category.includes('/') ? filters.category.split('/', 2) : [undefined, filters.category];
-      and.push(repairKind ? { 'state.report.repairKind': repairKind, 'state.report.category': category } : { 'state.report.category': category });
+      if (repairKind) query['state.report.repairKind'] = repairKind;
+      query['state.report.category'] = category;
     }
-    if (filters.building) and.push({ 'state.resident.building': filters.building });
+    if (filters.building) query['state.resident.building'] = filters.building;
     // `day` is the office-local day stored with the ticket: compared as text, no date operators.
-    if (filters.from) and.push({ day: { $gte: filters.from } });
-    if (filters.to) and.push({ day: { $lte: filters.to } });
-    if (filters.overdue) and.push({ status: { $in: LIVE_STATUSES }, resolutionDueAt: { $lt: this.deps.clock.now() } });
+    if (filters.from || filters.to) query.day = { ...(filters.from ? { $gte: filters.from } : {}), ...(filters.to ? { $lte: filters.to } : {}) };
+    // Within one month, the month's equality narrows what is read.
+    if (filters.from && filters.to && filters.from.slice(0, 7) === filters.to.slice(0, 7)) query.month = filters.from.slice(0, 7);
     if (filters.text) {
       const pattern = escapeRegex(filters.text);
-      and.push({ $or: [{ _id: { $regex: pattern, $options: 'i' } }, { 'state.report.description': { $regex: pattern, $options: 'i' } }] });
+      ors.push({ $or: [{ _id: { $regex: pattern, $options: 'i' } }, { 'state.report.description': { $regex: pattern, $options: 'i' } }] });
     }
-    const nonEmpty = and.filter((f) => Object.keys(f).length > 0);
-    return nonEmpty.length === 0 ? {} : nonEmpty.length === 1 ? nonEmpty[0] : { $and: nonEmpty };
+    if (ors.length === 1) Object.assign(query, ors[0]);
+    if (ors.length > 1) query.$and = ors;
+    return query;
   }
 
   /** One page of the tickets a viewer may see, newest first. */
   async list(viewer: Viewer, filters: TicketFilters, page: number, pageSize: number): Promise<TicketPage> {
-    const docs = await this.deps.models.Ticket.find(this.filterFor(viewer, filters), { state: 1 })
+    const filter = this.filterFor(viewer, filters);
+    if (!filter) return { tickets: [], page, hasNext: false };
+    const docs = await this.deps.models.Ticket.find(filter, { state: 1 })
       .sort({ createdAt: -1, _id: -1 })
       .skip(page * pageSize)
       .limit(pageSize + 1)
@@ -131,36 +161,39 @@ export class DashboardQueries {
     }
   }
 
+  /**
+   * The overview, in reads that each name a top-level equality: one per open status, today's
+   * day, the emergencies — never a scan of the closed history. Today's closures are counted
+   * from this month's facts (src/figures), by department.
+   */
   async overview(viewer: Viewer): Promise<Overview> {
     const { models, clock, policy } = this.deps;
     const now = clock.now();
     const today = localDateKey(now, policy.timezone);
-    const todayStart = startOfDay(today, policy.timezone);
     const scope = visibleFilter(viewer);
-    const withScope = (f: Record<string, unknown>) => (Object.keys(scope).length === 0 ? f : { $and: [scope, f] });
-    // The live work and today's tickets in one read: new today, closed today, and still open.
-    const docs = await models.Ticket.find(
-      withScope({ $or: [{ status: { $in: LIVE_STATUSES } }, { day: today }, { status: 'closed', 'state.closedAt': { $gte: todayStart } }] }),
-      { state: 1 },
-    ).lean<{ state: TicketState }[]>();
-    const tickets = docs.map((d) => d.state);
-    const live = tickets.filter((t) => LIVE_STATUSES.includes(t.status));
+    const read = (filter: Record<string, unknown>) => models.Ticket.find({ ...filter, ...scope }, { state: 1 }).lean<{ state: TicketState }[]>();
+    const [liveDocs, todayDocs, emergencyDocs, closedToday] = await Promise.all([
+      Promise.all(LIVE_STATUSES.map((status) => read({ status }))).then((lists) => lists.flat()),
+      read({ day: today }),
+      models.Ticket.find({ kind: 'emergency', ...scope }, { state: 1 }).sort({ createdAt: -1 }).limit(LATEST_EMERGENCIES).lean<{ state: TicketState }[]>(),
+      this.closedOn(today, viewer),
+    ]);
+    const live = liveDocs.map((d) => d.state);
     const byStatus = LIVE_STATUSES.map((status) => ({ status, n: live.filter((t) => t.status === status).length }));
     const byDepartment = policy.departments
       .map((d) => ({ department: d.id, n: live.filter((t) => t.department === d.id).length }))
       .filter((d) => d.n > 0);
     const overdue = live.filter((t) => new Date(t.resolutionDueAt) < now).sort((a, b) => +new Date(a.resolutionDueAt) - +new Date(b.resolutionDueAt));
-    const emergencies = await models.Ticket.find(withScope({ kind: 'emergency' }), { state: 1 })
-      .sort({ createdAt: -1 })
-      .limit(LATEST_EMERGENCIES)
-      .lean<{ state: TicketState }[]>();
-    return {
-      byStatus,
-      byDepartment,
-      overdue,
-      newToday: tickets.filter((t) => t.day === today).length,
-      closedToday: tickets.filter((t) => t.status === 'closed' && t.closedAt && new Date(t.closedAt) >= todayStart).length,
-      emergencies: emergencies.map((d) => d.state),
-    };
+    return { byStatus, byDepartment, overdue, newToday: todayDocs.length, closedToday, emergencies: emergencyDocs.map((d) => d.state) };
   }
+
+  /** Tickets closed on an office day in the viewer's departments, from that day's closure facts. */
+  private async closedOn(day: string, viewer: Viewer): Promise<number> {
+    const rows = await this.facts.aggregate<{ _id: string; n: number }>(day.slice(0, 7), [{ $match: { day } }, { $group: { _id: '$g', n: { $sum: '$w' } } }]);
+    return rows
+      .map((row) => ({ ...fieldsOfGroupKey(row._id), n: row.n }))
+      .filter((f) => f.type === 'closed' && viewer.departments.includes(f.department))
+      .reduce((sum, f) => sum + f.n, 0);
+  }
+
 }

@@ -3,7 +3,9 @@
  * answers are read off their stories: every list filter, paging, each role's scope, and the
  * overview's counts (23 November 2026, 10:00 in Shanghai).
  */
-import { DashboardQueries, parseFilters, type TicketFilters } from '../../src/dashboard/queries';
+import { DashboardQueries, parseFilters, withDefaultPeriod, type TicketFilters } from '../../src/dashboard/queries';
+import { factsOfLog } from '../../src/figures/facts';
+import { FactStore } from '../../src/figures/store';
 import type { Viewer } from '../../src/dashboard/access';
 import { TicketRepository } from '../../src/tickets/repository';
 import { ticket, type TicketLog } from '../figures/support';
@@ -38,9 +40,11 @@ function office(): TicketLog[] {
 beforeAll(async () => {
   h = await createHarness();
   const repository = new TicketRepository(h.services.db);
+  const facts = new FactStore(h.services.db, h.policy);
   for (const log of office()) {
     for (const event of log.events) await repository.append(event);
     await repository.load(log.ref); // writes the projection from the log
+    await facts.record(factsOfLog(log.events, h.policy)); // as the event path records them
   }
   queries = new DashboardQueries({ models: h.services.db, clock: h.clock, policy: h.policy });
 });
@@ -67,6 +71,11 @@ test.each<[string, TicketFilters, string[]]>([
   ['text in the description', { text: '有问题' }, [D, C]],
   ['text that would be a pattern', { text: '.*' }, []],
   ['several at once', { kind: 'repair', building: '5', status: 'open' }, [B]],
+  ['a range within one month', { from: '2026-11-20', to: '2026-11-22' }, [E, C]],
+  ['overdue and a status', { overdue: true, status: 'open' }, [B]],
+  ['overdue and a closed status', { overdue: true, status: 'closed' }, []],
+  ['the default period (this month)', withDefaultPeriod({}, '2026-11-23'), [D, E, C, B, A]],
+  ['the default period of December', withDefaultPeriod({}, '2026-12-01'), []],
 ])('the list filters by %s', async (_what, filters, expected) => {
   expect(await refs(MANAGER, filters)).toEqual(expected);
 });
@@ -84,6 +93,8 @@ test('a head sees their departments; staff their own tickets and their departmen
   expect(await refs(OTHER, {})).toEqual([B]);
   // A filter never widens the scope.
   expect(await refs(HEAD, { department: 'cleaning' })).toEqual([]);
+  expect(await refs(OTHER, { department: 'cleaning' })).toEqual([]);
+  expect(await refs(ZHANG, { text: '坏了' })).toEqual([B, A]);
 });
 
 test("the overview counts open tickets, today's new and closed, what is overdue and the latest emergencies", async () => {
@@ -104,6 +115,13 @@ test("the overview counts open tickets, today's new and closed, what is overdue 
   expect(overview.emergencies.map((t) => t.ref)).toEqual([D]);
   const head = await queries.overview(HEAD);
   expect([head.newToday, head.closedToday, head.overdue.length, head.emergencies.length]).toEqual([0, 1, 1, 0]);
+});
+
+test('a status or a text search lifts the default period; a given period is kept', () => {
+  expect(withDefaultPeriod({ status: 'open' }, '2026-11-23')).toEqual({ status: 'open' });
+  expect(withDefaultPeriod({ text: '门铃' }, '2026-11-23')).toEqual({ text: '门铃' });
+  expect(withDefaultPeriod({ to: '2026-10-31' }, '2026-11-23')).toEqual({ to: '2026-10-31' });
+  expect(withDefaultPeriod({ kind: 'repair' }, '2026-11-23')).toEqual({ kind: 'repair', from: '2026-11-01' });
 });
 
 test('filters from a query string keep only well-formed values', () => {
