@@ -73,12 +73,14 @@ export function parseFilters(query: Record<string, unknown>): TicketFilters {
 }
 
 /**
- * A list names a period unless a status or a text narrows it: without one, this month (so a
- * plain list never sorts the whole history).
+ * A list names a period unless it asks for open work (an open status, or overdue only): without
+ * one, this month so far — one month's tickets, never a sort of the whole history. Older
+ * tickets are a date range away.
  */
 export function withDefaultPeriod(filters: TicketFilters, today: string): TicketFilters {
-  if (filters.from || filters.to || filters.status || filters.text || filters.overdue) return filters;
-  return { ...filters, from: `${today.slice(0, 7)}-01` };
+  const openWork = filters.overdue || (filters.status !== undefined && LIVE_STATUSES.includes(filters.status));
+  if (filters.from || filters.to || openWork) return filters;
+  return { ...filters, from: `${today.slice(0, 7)}-01`, to: today };
 }
 
 /** The filters back as a query string (for paging links and the CSV link). */

@@ -117,11 +117,12 @@ test("the overview counts open tickets, today's new and closed, what is overdue 
   expect([head.newToday, head.closedToday, head.overdue.length, head.emergencies.length]).toEqual([0, 1, 1, 0]);
 });
 
-test('a status or a text search lifts the default period; a given period is kept', () => {
+test('asking for open work lifts the default period; a given period is kept', () => {
   expect(withDefaultPeriod({ status: 'open' }, '2026-11-23')).toEqual({ status: 'open' });
-  expect(withDefaultPeriod({ text: '门铃' }, '2026-11-23')).toEqual({ text: '门铃' });
+  expect(withDefaultPeriod({ overdue: true }, '2026-11-23')).toEqual({ overdue: true });
+  expect(withDefaultPeriod({ status: 'closed' }, '2026-11-23')).toEqual({ status: 'closed', from: '2026-11-01', to: '2026-11-23' });
+  expect(withDefaultPeriod({ text: '门铃' }, '2026-11-23')).toEqual({ text: '门铃', from: '2026-11-01', to: '2026-11-23' });
   expect(withDefaultPeriod({ to: '2026-10-31' }, '2026-11-23')).toEqual({ to: '2026-10-31' });
-  expect(withDefaultPeriod({ kind: 'repair' }, '2026-11-23')).toEqual({ kind: 'repair', from: '2026-11-01' });
 });
 
 test('filters from a query string keep only well-formed values', () => {
