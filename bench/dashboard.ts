@@ -119,7 +119,9 @@ export async function benchDashboard(database: Database, log: (line: string) => 
       ['ticket list, text search (this month)', '/tickets?q=%E6%BC%8F%E6%B0%B4%2099999'],
     ] as const) {
       log(`  ${name}: ${REQUESTS} requests, ${CONCURRENCY} at once...`);
-      pages.push(await loadPage(`${base}${path}`, cookie, name));
+      const result = await loadPage(`${base}${path}`, cookie, name);
+      log(`    median ${result.medianMs.toFixed(0)} ms, p95 ${result.p95Ms.toFixed(0)} ms`);
+      pages.push(result);
     }
     return { tickets: TICKETS, open: OPEN, insertSeconds, pages, load: os.loadavg()[0] };
   } finally {

@@ -1,10 +1,11 @@
 /**
- * What the dashboard's pages read from the tickets. Every query is limited to what the viewer
- * may see (access.ts) and bounded: lists read one page (plus one document to know whether
- * there is a next), the overview reads the open tickets (the live work, not the history)
- * and counts today's tickets. On FerretDB v1 any filter but `{_id}` scans the collection
- * (../shared/FACTS.md), so each page costs as few queries as it can: the overview two, a
- * list page one, a ticket its document and its log by `_id`.
+ * What the dashboard's pages read from the tickets, limited to what the viewer may see
+ * (access.ts) and bounded: a list reads one page of a named period (plus one document to know
+ * whether there is a next); the overview reads the open work, today's tickets and the
+ * emergencies, each by a top-level equality, and today's closures from the month's facts. On
+ * FerretDB v1 nothing but `{_id}` uses an index and only a top-level equality is handed to
+ * PostgreSQL (../shared/FACTS.md, README "Web dashboard"), so the reads are shaped for that,
+ * and identical reads at the same time are shared (singleFlight.ts).
  */
 import type { Models } from '../db/models';
 import type { Clock } from '../clock';
@@ -13,7 +14,8 @@ import { localDateKey } from '../time/zoned';
 import type { TicketState, TicketStatus } from '../tickets/types';
 import { fieldsOfGroupKey } from '../figures/facts';
 import { FactStore } from '../figures/store';
-import { LIVE_STATUSES, visibleFilter, type Viewer } from './access';
+import { LIVE_STATUSES, maySee, visibleFilter, type Viewer } from './access';
+import { SingleFlight } from './singleFlight';
 
 export interface TicketFilters {
   status?: TicketStatus;
@@ -97,6 +99,7 @@ export function filtersQuery(filters: TicketFilters, extra: Record<string, strin
 
 export class DashboardQueries {
   private readonly facts: FactStore;
+  private readonly shared = new SingleFlight();
 
   constructor(private readonly deps: { models: Models; clock: Clock; policy: OfficePolicy }) {
     this.facts = new FactStore(deps.models, deps.policy);
@@ -146,11 +149,13 @@ export class DashboardQueries {
   async list(viewer: Viewer, filters: TicketFilters, page: number, pageSize: number): Promise<TicketPage> {
     const filter = this.filterFor(viewer, filters);
     if (!filter) return { tickets: [], page, hasNext: false };
-    const docs = await this.deps.models.Ticket.find(filter, { state: 1 })
-      .sort({ createdAt: -1, _id: -1 })
-      .skip(page * pageSize)
-      .limit(pageSize + 1)
-      .lean<{ state: TicketState }[]>();
+    const read = () =>
+      this.deps.models.Ticket.find(filter, { state: 1 })
+        .sort({ createdAt: -1, _id: -1 })
+        .skip(page * pageSize)
+        .limit(pageSize + 1)
+        .lean<{ state: TicketState }[]>();
+    const docs = await this.shared.run(`list:${JSON.stringify(filter)}:${page}:${pageSize}`, read);
     return { tickets: docs.slice(0, pageSize).map((d) => d.state), page, hasNext: docs.length > pageSize };
   }
 
@@ -172,26 +177,32 @@ export class DashboardQueries {
     const { models, clock, policy } = this.deps;
     const now = clock.now();
     const today = localDateKey(now, policy.timezone);
-    const scope = visibleFilter(viewer);
-    const read = (filter: Record<string, unknown>) => models.Ticket.find({ ...filter, ...scope }, { state: 1 }).lean<{ state: TicketState }[]>();
-    const [liveDocs, todayDocs, emergencyDocs, closedToday] = await Promise.all([
-      Promise.all(LIVE_STATUSES.map((status) => read({ status }))).then((lists) => lists.flat()),
-      read({ day: today }),
-      models.Ticket.find({ kind: 'emergency', ...scope }, { state: 1 }).sort({ createdAt: -1 }).limit(LATEST_EMERGENCIES).lean<{ state: TicketState }[]>(),
+    // Read for the whole office (shared by requests at the same time), then cut to what this viewer may see.
+    const read = (key: string, filter: Record<string, unknown>) =>
+      this.shared.run(key, async () => (await models.Ticket.find(filter, { state: 1 }).lean<{ state: TicketState }[]>()).map((d) => d.state));
+    const [liveLists, todays, emergencies, closedToday] = await Promise.all([
+      Promise.all(LIVE_STATUSES.map((status) => read(`status:${status}`, { status }))),
+      read(`day:${today}`, { day: today }),
+      read('emergencies', { kind: 'emergency' }),
       this.closedOn(today, viewer),
     ]);
-    const live = liveDocs.map((d) => d.state);
+    const visible = (tickets: TicketState[]) => tickets.filter((t) => maySee(viewer, t));
+    const live = visible(liveLists.flat());
     const byStatus = LIVE_STATUSES.map((status) => ({ status, n: live.filter((t) => t.status === status).length }));
     const byDepartment = policy.departments
       .map((d) => ({ department: d.id, n: live.filter((t) => t.department === d.id).length }))
       .filter((d) => d.n > 0);
     const overdue = live.filter((t) => new Date(t.resolutionDueAt) < now).sort((a, b) => +new Date(a.resolutionDueAt) - +new Date(b.resolutionDueAt));
-    return { byStatus, byDepartment, overdue, newToday: todayDocs.length, closedToday, emergencies: emergencyDocs.map((d) => d.state) };
+    const latest = visible(emergencies).sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt)).slice(0, LATEST_EMERGENCIES);
+    return { byStatus, byDepartment, overdue, newToday: visible(todays).length, closedToday, emergencies: latest };
   }
+
 
   /** Tickets closed on an office day in the viewer's departments, from that day's closure facts. */
   private async closedOn(day: string, viewer: Viewer): Promise<number> {
-    const rows = await this.facts.aggregate<{ _id: string; n: number }>(day.slice(0, 7), [{ $match: { day } }, { $group: { _id: '$g', n: { $sum: '$w' } } }]);
+    const rows = await this.shared.run(`closed:${day}`, () =>
+      this.facts.aggregate<{ _id: string; n: number }>(day.slice(0, 7), [{ $match: { day } }, { $group: { _id: '$g', n: { $sum: '$w' } } }]),
+    );
     return rows
       .map((row) => ({ ...fieldsOfGroupKey(row._id), n: row.n }))
       .filter((f) => f.type === 'closed' && viewer.departments.includes(f.department))
