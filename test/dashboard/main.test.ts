@@ -3,19 +3,18 @@
  * fake Bot API, the embedded database): with DASHBOARD_PORT equal to PORT it shares the health
  * server; a staff member's /dashboard gives a link that opens a session, and the pages answer.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Update } from 'grammy/types';
 import { freePort } from '../../src/db/embedded';
+import { startBot, type BotProcess } from '../runtime/processes';
 import { startFakeTelegram, type FakeTelegram } from '../support/fakeTelegram';
 import { UpdateFactory, user } from '../support/updates';
 
-const root = path.resolve(__dirname, '..', '..');
 const STAFF = -1001000000019;
 let fake: FakeTelegram;
-let child: ChildProcessWithoutNullStreams | undefined;
+let bot: BotProcess | undefined;
 let workdir: string;
 
 beforeAll(async () => {
@@ -24,7 +23,7 @@ beforeAll(async () => {
   workdir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-dashboard-'));
 });
 afterAll(async () => {
-  child?.kill('SIGKILL');
+  await bot?.kill();
   await fake.close();
   rmSync(workdir, { recursive: true, force: true });
 });
@@ -37,8 +36,7 @@ test('main.ts serves the dashboard on PORT next to /healthz; /dashboard signs a 
   });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
+  bot = startBot('tsx', {
     BOT_TOKEN: '123456:DASHBOARD-TEST',
     TELEGRAM_API_ROOT: fake.apiRoot,
     STAFF_CHAT_ID: String(STAFF),
@@ -47,16 +45,9 @@ test('main.ts serves the dashboard on PORT next to /healthz; /dashboard signs a 
     PORT: String(port),
     DASHBOARD_PORT: String(port),
     PUBLIC_URL: base,
-  };
-  child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main.ts')], { cwd: root, env });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-  await fake.waitForCall((c) => c.method === 'getUpdates', 60_000).catch((e) => {
-    throw new Error(`${e}\n--- bot output ---\n${output}`);
   });
-  expect(output).toContain('web dashboard');
+  await bot.waitFor(/web dashboard/);
+  await fake.waitForCall((c) => c.method === 'getUpdates', 60_000);
   expect((await fetch(`${base}/healthz`)).status).toBe(200);
   expect((await fetch(`${base}/`)).status).toBe(401);
 
@@ -72,8 +63,8 @@ test('main.ts serves the dashboard on PORT next to /healthz; /dashboard signs a 
   const overview = await fetch(`${base}/`, { headers: { cookie } });
   expect(overview.status).toBe(200);
   expect(await overview.text()).toContain('张');
-  expect(output).not.toContain('DASHBOARD-TEST');
+  expect(bot.output()).not.toContain('DASHBOARD-TEST');
 
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  bot.signal('SIGTERM');
+  expect(await bot.exited).toBe(0);
 }, 120_000);
