@@ -35,6 +35,7 @@ import { createFollowupJobs } from './bot/followups/jobs';
 import { createLimitJobs } from './bot/limits/jobs';
 import { createFiguresJobs } from './bot/figures/jobs';
 import { createOutboxJobs } from './bot/outbox';
+import { createDashboard, createDashboardAuth, dashboardLinks, telegramMedia } from './bot/dashboard';
 
 /** The database name when MONGODB_URI names none. */
 const DEFAULT_DB = 'helpdesk';
@@ -48,7 +49,7 @@ function databaseNameIn(uri: string): string | undefined {
 }
 
 /** Whatever ends up on stderr outside the logger is cleaned of secrets too. */
-const secrets = () => [process.env.BOT_TOKEN?.trim(), process.env.WEBHOOK_SECRET?.trim()];
+const secrets = () => [process.env.BOT_TOKEN?.trim(), process.env.WEBHOOK_SECRET?.trim(), process.env.DASHBOARD_SECRET?.trim()];
 
 let log: Logger | undefined;
 
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const env = loadEnv(process.env);
   const token = requireBotToken(env);
   const policy = loadOfficePolicyFile(env.officeConfigPath, { staffChatId: env.staffChatId, timezone: env.officeTimezone });
-  log = createLogger({ level: env.logLevel, secrets: [token, env.webhookSecret] });
+  log = createLogger({ level: env.logLevel, secrets: [token, env.webhookSecret, env.dashboardSecret] });
   const logger = log;
   const apiRoot = env.telegramApiRoot ?? TELEGRAM_API_ROOT;
 
@@ -92,7 +93,12 @@ async function main(): Promise<void> {
   // Watches every attempt the bot's Api makes; probes with a plain Api (no auto-retry) when idle.
   const probeApi = new Api(token, { apiRoot, timeoutSeconds: 10 });
   const apiHealth = new BotApiHealth({ log: logger, apiRoot, probe: (signal) => probeApi.getMe(signal as never) });
-  const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot, botInfo, apiTransformers: [apiHealth.transformer] });
+  // The web dashboard (DASHBOARD_PORT + PUBLIC_URL): sign-in links signed with DASHBOARD_SECRET or a key derived from the token.
+  const dashboardAuth = env.dashboardPort && env.publicUrl
+    ? createDashboardAuth({ models: database.models, clock: systemClock, policy, secret: env.dashboardSecret ?? token })
+    : undefined;
+  const dashboard = dashboardAuth && env.publicUrl ? dashboardLinks(dashboardAuth, env.publicUrl, policy) : undefined;
+  const { bot, notifier } = createBot({ token, services, apiRoot: env.telegramApiRoot, botInfo, apiTransformers: [apiHealth.transformer], dashboard });
   api = bot.api;
   await registerCommands(bot.api, texts, policy.language);
   // Scheduled sends outside any update (the handover list, the monthly report) may wait out a longer 429.
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
       ...createLimitJobs(services),
       { name: 'reactions-recover', run: () => services.reactor.recover() },
       ...createFiguresJobs(services, jobsApi),
+      ...(dashboardAuth ? [{ name: 'dashboard-links', run: async () => void (await dashboardAuth.forgetUsedLinks()) }] : []),
     ],
     logger,
     policy.scheduler.cron,
@@ -142,9 +149,8 @@ async function main(): Promise<void> {
     return 'up' as const;
   };
   const routes: Route[] = webhook ? [webhookRoute(bot, { secret: webhook.secret, log: logger })] : [];
-  const server = env.port
-    ? await listen(
-        createHttpApp({
+  const httpApp = env.port
+    ? createHttpApp({
           health: async () => ({ ok: true, database: await pingDatabase(), uptimeSeconds: Math.round(process.uptime()) }),
           ready: async () => {
             const [db, telegram] = await Promise.all([pingDatabase().catch(() => 'down' as const), apiHealth.check()]);
@@ -152,11 +158,17 @@ async function main(): Promise<void> {
             return { ok: db === 'up' && telegram === 'up', database: db, telegram, mode, uptimeSeconds: Math.round(process.uptime()) };
           },
           routes,
-        }),
-        env.port,
-      )
+        })
     : undefined;
+  const server = httpApp && env.port ? await listen(httpApp, env.port) : undefined;
   if (server) logger.info({ port: env.port }, 'HTTP on /healthz and /readyz' + (webhook ? ' and the webhook' : ''));
+  const dashboardApp = dashboardAuth && env.publicUrl
+    ? createDashboard({ services, auth: dashboardAuth, publicUrl: env.publicUrl, media: telegramMedia(bot.api, token, apiRoot) })
+    : undefined;
+  // On PORT's server when they are the same port, else a server of its own.
+  if (dashboardApp && env.dashboardPort === env.port && httpApp) httpApp.use(dashboardApp);
+  const dashboardServer = dashboardApp && env.dashboardPort !== env.port ? await listen(dashboardApp, env.dashboardPort!) : undefined;
+  if (dashboardApp) logger.info({ port: env.dashboardPort, url: env.publicUrl }, 'web dashboard');
 
   let stopping = false;
   const stop = async (signal: string, exitCode = 0) => {
@@ -173,6 +185,7 @@ async function main(): Promise<void> {
     await notifier.outbox.dispatcher.stop();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     services.databaseHealth.close();
+    await new Promise<void>((resolve) => (dashboardServer ? dashboardServer.close(() => resolve()) : resolve()));
     await database.close();
     await embedded?.stop();
     logger.info('stopped');

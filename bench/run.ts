@@ -6,7 +6,8 @@
  * All traffic stays on 127.0.0.1; the whole run stops itself after 10 minutes (BENCH_LIMIT_MINUTES).
  * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part,
  * BENCH_ONLY=tick the history part (BENCH_TICK_HISTORY sets its larger size),
- * BENCH_ONLY=flood the flood part (others' replies while one chat floods and is refused with 429).
+ * BENCH_ONLY=flood the flood part (others' replies while one chat floods and is refused with 429),
+ * BENCH_ONLY=dashboard the web dashboard's pages under load.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { benchFanout, type FanoutFigures } from './fanout';
 import { benchFigures, type FiguresBench } from './figures';
 import { benchPerUpdate, type PerUpdateFigures } from './perUpdate';
 import { benchFlood, type FloodFigures } from './flood';
+import { benchDashboard, type DashboardBench } from './dashboard';
 
 /** A bench that has not finished by then stops itself (BENCH_LIMIT_MINUTES; the history part alone writes 600,000 documents). */
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MINUTES ?? (process.env.BENCH_ONLY === 'tick' ? 45 : 10)) * 60_000;
@@ -40,6 +42,12 @@ function figuresRows(f: FiguresBench): [string, string, string][] {
     ],
     ['/report: the month and the one before, office + 4 departments', ms(f.reportMs), `history: ${f.historyFacts.toLocaleString('en')} facts in ${f.historyMonths} other months' collections, recorded in ${f.insertSeconds.toFixed(1)} s`],
   ];
+}
+
+function dashboardRows(d: DashboardBench): [string, string, string][] {
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  const note = `${d.tickets.toLocaleString('en')} tickets (${d.open} open, inserted in ${d.insertSeconds.toFixed(1)} s); 20 clients at once; load ${d.load.toFixed(1)}`;
+  return d.pages.map((p): [string, string, string] => [`dashboard ${p.page} (${p.requests} requests)`, `median ${ms(p.medianMs)}, p95 ${ms(p.p95Ms)}`, note]);
 }
 
 /** One update's cost against a bare grammY bot (ratios; absolute figures depend on the load). */
@@ -118,6 +126,7 @@ async function main(): Promise<void> {
       figures: ['one month\'s figures with 100,000 tickets of history', async () => figuresRows(await benchFigures(database, log))],
       updates: ['one update (/start, a scene step) against a bare grammY bot on the same fake Bot API', async () => perUpdateRows(await benchPerUpdate(database, log))],
       flood: ['one chat floods and is refused with 429 while 100 others write', async () => floodRows(await benchFlood(database, log))],
+      dashboard: ['the dashboard\'s overview and ticket list at 100,000 tickets, 20 requests at once', async () => dashboardRows(await benchDashboard(database, log))],
       tick: ['the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets', async () => tickRows(await benchTick(database, log))],
     };
     const only = process.env.BENCH_ONLY ? parts[process.env.BENCH_ONLY] : undefined;

@@ -37,6 +37,7 @@ import { staffCommandsFeature } from './features/staffCommands';
 import { limitsFeature } from './limits/feature';
 import { surveysFeature } from './followups/feature';
 import { figuresFeature } from './figures/feature';
+import { dashboardFeature, type DashboardLinks } from './dashboard/feature';
 import type { SceneDeps } from '../scenes/support/deps';
 import { floodLimit } from './middleware/flood';
 import { oneAtATimePerChatAndUser } from './middleware/sequential';
@@ -65,6 +66,8 @@ export interface CreateBotOptions {
   sceneVersion?: number;
   /** Installed on bot.api before auto-retry, so they see every attempt (e.g. bot/apiHealth.ts). */
   apiTransformers?: Transformer[];
+  /** Sign-in links to the web dashboard (absent: /dashboard says it is not switched on). */
+  dashboard?: DashboardLinks;
 }
 
 export interface HelpdeskBot {
@@ -206,6 +209,7 @@ export function createBot(options: CreateBotOptions): HelpdeskBot {
   features.use(limitsFeature());
   features.use(surveysFeature());
   features.use(figuresFeature());
+  features.use(dashboardFeature(options.dashboard));
   features.use(resident);
   // Any other button (an old keyboard, forged data): stop the spinner and say so.
   features.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.services.texts.plain(ctx.lang, 'scene-old-button') }));

@@ -36,7 +36,7 @@ export interface FiguresView {
 type RateKey = 'responseOnTime' | 'resolutionOnTime' | 'firstTimeFix' | 'followupRate' | 'satisfactionRate' | 'averageSatisfaction';
 
 /** The headline rates in the order the office reads them, with their label and their target in the policy. */
-const HEADLINES: { key: RateKey; label: string; target: keyof FiguresPolicy }[] = [
+export const HEADLINES: { key: RateKey; label: string; target: keyof FiguresPolicy }[] = [
   { key: 'responseOnTime', label: 'figures-label-response', target: 'responseOnTime' },
   { key: 'resolutionOnTime', label: 'figures-label-resolution', target: 'resolutionOnTime' },
   { key: 'firstTimeFix', label: 'figures-label-first-time', target: 'firstTimeFix' },
@@ -65,7 +65,7 @@ function points(diff: number): string {
   return Math.abs(diff * 100).toFixed(1).replace(/\.0$/, '');
 }
 
-function targetOf(policy: OfficePolicy, key: keyof FiguresPolicy): number | undefined {
+export function targetOf(policy: OfficePolicy, key: keyof FiguresPolicy): number | undefined {
   const value = policy.figures[key];
   return typeof value === 'number' && key !== 'reportDay' && key !== 'hotSpots' ? value : undefined;
 }

@@ -76,7 +76,8 @@ function complaintClassName(cls: ComplaintClass, t: T): string {
 }
 
 /** What happened, in this audience's words; null when this audience does not see the event. */
-function describe(event: TicketEvent, ticket: TicketState, audience: HistoryAudience, policy: OfficePolicy, lang: Lang, t: T): string | null {
+/** One event as a line of the audience's history (HTML), or null when the audience does not see it. */
+export function describeEvent(event: TicketEvent, ticket: TicketState, audience: HistoryAudience, policy: OfficePolicy, lang: Lang, t: T): string | null {
   const staffView = audience === 'staff';
   const text = clip(event.text);
   const args = { who: html(who(event, ticket, audience, t)), text };
@@ -174,7 +175,7 @@ export function renderHistory(
   const lines = [...events]
     .sort((a, b) => a.seq - b.seq)
     .map((event) => {
-      const what = describe(event, ticket, audience, policy, lang, t);
+      const what = describeEvent(event, ticket, audience, policy, lang, t);
       return what === null ? null : `${escapeHtml(when(event.at, policy, lang))} · ${what}`;
     })
     .filter((line): line is string => line !== null);

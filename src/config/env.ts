@@ -27,6 +27,12 @@ export interface Env {
   instanceName?: string;
   /** How long an operation waits for an unreachable database before its update is answered "briefly unavailable" (ms). */
   databaseTimeout: number;
+  /** Port of the web dashboard (may equal PORT); unset means no dashboard. */
+  dashboardPort?: number;
+  /** The dashboard's public address, which sign-in links point to (no trailing slash). */
+  publicUrl?: string;
+  /** Signs dashboard links and cookies; unset: derived from the bot token. */
+  dashboardSecret?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -46,6 +52,9 @@ const EXAMPLES: Record<string, string> = {
   POLLING_TAKEOVER: 'POLLING_TAKEOVER=30s',
   INSTANCE_NAME: 'INSTANCE_NAME=helpdesk-1',
   DATABASE_TIMEOUT: 'DATABASE_TIMEOUT=1s',
+  DASHBOARD_PORT: 'DASHBOARD_PORT=8081',
+  PUBLIC_URL: 'PUBLIC_URL=https://helpdesk.example.com',
+  DASHBOARD_SECRET: 'DASHBOARD_SECRET=<the output of: openssl rand -hex 32>',
 };
 
 // .env files often carry `KEY=` lines and stray spaces; both mean "not set" / the same value.
@@ -131,6 +140,15 @@ const schema = z.object({
       }
     }),
   ),
+  DASHBOARD_PORT: optional(
+    integer('a port number').refine((n) => n >= 1 && n <= 65535, { message: 'must be between 1 and 65535' }),
+  ),
+  PUBLIC_URL: optional(
+    z.string().refine((s) => URL.canParse(s) && ['http:', 'https:'].includes(new URL(s).protocol) && !new URL(s).search && !new URL(s).hash, {
+      message: 'must be the address people open the dashboard at, http:// or https:// (https when reached over the internet), without ?query or #fragment',
+    }),
+  ),
+  DASHBOARD_SECRET: optional(z.string().min(16, { message: 'must be at least 16 characters (make one with: openssl rand -hex 32)' })),
   INSTANCE_NAME: optional(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1 to 64 characters of A-Z, a-z, 0-9, _ . -' })),
   WEBHOOK_SECRET: optional(
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, {
@@ -154,6 +172,9 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
   if (v.WEBHOOK_URL !== undefined && v.PORT === undefined) {
     webhookProblems.push(`PORT: not set, but WEBHOOK_URL is: the bot must listen for Telegram's posts on a port behind your HTTPS proxy (example: ${EXAMPLES.PORT})`);
   }
+  if (v.DASHBOARD_PORT !== undefined && v.PUBLIC_URL === undefined) {
+    webhookProblems.push(`PUBLIC_URL: not set, but DASHBOARD_PORT is: sign-in links need the address people open the dashboard at (example: ${EXAMPLES.PUBLIC_URL})`);
+  }
   if (webhookProblems.length > 0) throw new ConfigError('environment', webhookProblems);
   const env: Env = {
     officeTimezone: v.OFFICE_TIMEZONE ?? 'Asia/Shanghai',
@@ -171,6 +192,9 @@ export function loadEnv(source: NodeJS.ProcessEnv): Env {
   if (v.WEBHOOK_URL !== undefined) env.webhookUrl = v.WEBHOOK_URL.replace(/\/+$/, '');
   if (v.WEBHOOK_SECRET !== undefined) env.webhookSecret = v.WEBHOOK_SECRET;
   if (v.INSTANCE_NAME !== undefined) env.instanceName = v.INSTANCE_NAME;
+  if (v.DASHBOARD_PORT !== undefined) env.dashboardPort = v.DASHBOARD_PORT;
+  if (v.PUBLIC_URL !== undefined) env.publicUrl = v.PUBLIC_URL.replace(/\/+$/, '');
+  if (v.DASHBOARD_SECRET !== undefined) env.dashboardSecret = v.DASHBOARD_SECRET;
   return env;
 }
 

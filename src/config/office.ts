@@ -7,6 +7,7 @@ import { internalTasksSchema, type InternalTasksSection } from '../tasks/config'
 import { followersSchema, type FollowersSection } from '../followers/config';
 import { buildPlaces, placesSchema, type Place } from '../places/config';
 import { DEFAULT_EMERGENCIES, emergenciesSchema, type EmergencyPolicy } from '../tickets/emergencyPolicy';
+import { dashboardSchema, type DashboardPolicy } from '../dashboard/config';
 import { checkWindow, defined, duration, hhmm, window } from './schemaParts';
 import { ConfigError, zodProblems } from './errors';
 
@@ -60,6 +61,8 @@ export interface OfficePolicy {
   outbox?: Partial<OutboxPolicy>;
   /** Staff's internal tasks (src/tasks/config.ts): only what the file sets. */
   internalTasks?: InternalTasksSection;
+  /** The web dashboard's link and session lifetimes (src/dashboard/config.ts): only what the file sets. */
+  dashboard?: Partial<DashboardPolicy>;
   /** The monthly figures (统计分析): targets and when the previous month's report goes out. */
   figures: FiguresPolicy;
   /** Per user: more than maxUpdates updates within window (ms) → one polite notice, the rest dropped for the window. */
@@ -265,6 +268,7 @@ const fileSchema = z.strictObject({
   timeLimits: timeLimitsSchema.optional(),
   followups: followupsSchema.optional(),
   outbox: outboxSchema.optional(),
+  dashboard: dashboardSchema.optional(),
   figures: z.strictObject({
     satisfactionRate: share.optional(),
     averageSatisfaction: share.optional(),
@@ -405,6 +409,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     ...(f.followups ? { followups: defined(f.followups) } : {}),
     ...(f.outbox ? { outbox: defined(f.outbox) } : {}),
     ...(f.internalTasks ? { internalTasks: defined(f.internalTasks) } : {}),
+    ...(f.dashboard ? { dashboard: defined(f.dashboard) } : {}),
     figures: { ...DEFAULT_FIGURES, ...defined(f.figures) },
     // 20 in 10 s leaves room for an album of 10 photos and quick taps, not for a flood.
     flood: { window: 10_000, maxUpdates: 20, ...defined(f.flood) },

@@ -118,7 +118,12 @@ function keysUsedInCode() {
 }
 
 /** Keys chosen in a variable first (`const key = cond ? 'a' : 'b'`), which the scan cannot follow. */
-const INDIRECT = ['chatid', 'chatid-topic', 'help-private', 'help-group'];
+const INDIRECT = [
+  'chatid', 'chatid-topic', 'help-private', 'help-group',
+  // The dashboard's refusals and navigation (bot/dashboard/router.ts, layout.ts) pass their keys along.
+  'dash-link-invalid', 'dash-link-expired', 'dash-link-used', 'dash-signin-needed', 'dash-not-staff', 'dash-forbidden',
+  'dash-not-found', 'dash-figures-forbidden', 'dash-signed-out', 'dash-nav-overview', 'dash-nav-tickets', 'dash-nav-figures',
+];
 const STATUSES = ['open', 'claimed', 'on_site', 'resolved', 'reopened', 'closed', 'cancelled'];
 /** Keys built with `${...}`: every family the code builds, with every value it can take. */
 const FAMILIES: Record<string, string[]> = {
@@ -134,6 +139,9 @@ const FAMILIES: Record<string, string[]> = {
   'handover-kind-': ['repair', 'complaint', 'emergency', 'inquiry', 'task'],
   'history-': ['reminded', 'escalated', 'reannounced'],
   'figures-coverage-': COVERAGE_CLASSES,
+  'dash-role-': ['manager', 'head', 'staff'],
+  'dash-col-': ['ref', 'kind', 'status', 'department', 'category', 'building', 'created', 'due', 'owner', 'description'],
+  'figures-kind-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket', 'late', 'task'],
 };
 

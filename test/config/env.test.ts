@@ -147,3 +147,17 @@ describe('requireBotToken', () => {
     expect(e.problems[0]).toContain('.env');
   });
 });
+
+describe('the web dashboard', () => {
+  it('reads DASHBOARD_PORT, PUBLIC_URL (without a trailing slash) and DASHBOARD_SECRET', () => {
+    const env = loadEnv({ BOT_TOKEN: TOKEN, DASHBOARD_PORT: '8081', PUBLIC_URL: 'https://helpdesk.example.com/', DASHBOARD_SECRET: 'a'.repeat(32) });
+    expect([env.dashboardPort, env.publicUrl, env.dashboardSecret]).toEqual([8081, 'https://helpdesk.example.com', 'a'.repeat(32)]);
+  });
+
+  it('refuses a dashboard port without the address its links point to, and a bad address or short secret', () => {
+    expect(errorOf(() => loadEnv({ BOT_TOKEN: TOKEN, DASHBOARD_PORT: '8081' })).problems).toEqual([expect.stringMatching(/^PUBLIC_URL: not set, but DASHBOARD_PORT is/)]);
+    const e = errorOf(() => loadEnv({ BOT_TOKEN: TOKEN, DASHBOARD_PORT: '8081', PUBLIC_URL: 'ftp://x?y', DASHBOARD_SECRET: 'short' }));
+    expect(e.problems).toEqual([expect.stringMatching(/^PUBLIC_URL: /), expect.stringMatching(/^DASHBOARD_SECRET: /)]);
+    expect(e.message).not.toContain('short');
+  });
+});

@@ -57,6 +57,9 @@ const CONTENT_KEYS = ['text', 'entities', 'caption', 'caption_entities', ...MEDI
 
 interface Stored { tg: any; markup?: any; replyTo?: number; deleted: boolean }
 
+/** A 96×72 blue PNG. */
+const BLUE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAGAAAABICAIAAACGBWc0AAAAcklEQVR42u3QMQ0AAAgDsOlDHfZwgwNujiZV0FQPhygQJEiQIEGCBAlCkCBBggQJEiQIQYIECRIkSJAgBAkSJEiQIEGCBCFIkCBBggQJEoQgQYIECRIkSBCCBAkSJEiQIEGCECRIkCBBggQJQpAgQYK+WKX+46S6fik6AAAAAElFTkSuQmCC';
+
 const nowSec = () => Math.floor(Date.now() / 1000);
 const json = (v: unknown) => JSON.stringify(v ?? null);
 const inlineOnly = (m: any) => (m && Array.isArray(m.inline_keyboard) ? m : undefined);
@@ -338,7 +341,14 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
         res.end(body);
       };
       const fileMatch = /^\/file\/bot[^/]+\/(.+)$/.exec(url.pathname);
-      if (fileMatch) return send(200, `fake file ${fileMatch[1]}`, 'application/octet-stream');
+      if (fileMatch) {
+        // A file whose id ends in .png is a real (small, blue) image, for pages a browser renders.
+        if (fileMatch[1].endsWith('.png')) {
+          res.writeHead(200, { 'content-type': 'image/png' });
+          return res.end(Buffer.from(BLUE_PNG, 'base64'));
+        }
+        return send(200, `fake file ${fileMatch[1]}`, 'application/octet-stream');
+      }
       const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
       if (!m) return send(404, JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
       let params: Record<string, any>;

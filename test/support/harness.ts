@@ -8,6 +8,7 @@ import { createBot } from '../../bot/createBot';
 import type { AppServices, BotContext } from '../../bot/context';
 import { createServices, telegramMembershipProbe } from '../../bot/services';
 import type { Notifier } from '../../bot/notify';
+import type { DashboardLinks } from '../../bot/dashboard/feature';
 import { Texts } from '../../bot/texts';
 import { ManualClock } from '../../src/clock';
 import { defaultOfficePolicy, type OfficePolicy } from '../../src/config/office';
@@ -73,6 +74,8 @@ export interface HarnessOptions {
   start?: Date;
   /** The services' logger (default: silent, or TEST_LOG_LEVEL). */
   log?: Logger;
+  /** Sign-in links for /dashboard, built on each boot's services (test/dashboard). */
+  dashboard?: (services: AppServices) => DashboardLinks;
 }
 
 /** The same object whose async methods (and those of its members) also wait for the sends they caused. */
@@ -113,7 +116,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     await migrateDatabase(database); // as main.ts does at start
     // The production composition, with the bot's own getChatMember as the membership probe.
     const services = createServices({ database, policy, clock, texts, log, probe: telegramMembershipProbe(() => h.bot.api) });
-    const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
+    const dashboard = options.dashboard?.(services);
+    const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo, ...(dashboard ? { dashboard } : {}) });
     Object.assign(h, { database, services, bot, notifier });
   }
   await boot();
