@@ -1,8 +1,9 @@
 /**
  * What the dashboard's pages read from the tickets, limited to what the viewer may see
  * (access.ts) and bounded: a list reads one page of a named period (plus one document to know
- * whether there is a next); the overview reads the open work, today's tickets and the
- * emergencies, each by a top-level equality, and today's closures from the month's facts. On
+ * whether there is a next), and a list of open work reads the working set (live_tickets) instead
+ * of the archive; the overview reads the working set, the emergencies by a top-level equality,
+ * and today's new and closed tickets from the month's facts. On
  * FerretDB v1 nothing but `{_id}` uses an index and only a top-level equality is handed to
  * PostgreSQL (../shared/FACTS.md, README "Web dashboard"), so the reads are shaped for that,
  * and identical reads at the same time are shared (singleFlight.ts).
@@ -11,7 +12,7 @@ import type { Models } from '../db/models';
 import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
 import { localDateKey } from '../time/zoned';
-import type { TicketState, TicketStatus } from '../tickets/types';
+import { inWorkingSet, type TicketState, type TicketStatus } from '../tickets/types';
 import { fieldsOfGroupKey } from '../figures/facts';
 import { FactStore } from '../figures/store';
 import { LIVE_STATUSES, maySee, visibleFilter, type Viewer } from './access';
@@ -149,13 +150,16 @@ export class DashboardQueries {
   async list(viewer: Viewer, filters: TicketFilters, page: number, pageSize: number): Promise<TicketPage> {
     const filter = this.filterFor(viewer, filters);
     if (!filter) return { tickets: [], page, hasNext: false };
+    // Open work is read from the working set (live_tickets: open tickets only), never the archive.
+    const source: Models['LiveTicket'] = filters.overdue || (filters.status !== undefined && inWorkingSet(filters.status)) ? this.deps.models.LiveTicket : this.deps.models.Ticket;
     const read = () =>
-      this.deps.models.Ticket.find(filter, { state: 1 })
+      source
+        .find(filter, { state: 1 })
         .sort({ createdAt: -1, _id: -1 })
         .skip(page * pageSize)
         .limit(pageSize + 1)
         .lean<{ state: TicketState }[]>();
-    const docs = await this.shared.run(`list:${JSON.stringify(filter)}:${page}:${pageSize}`, read);
+    const docs = await this.shared.run(`list:${source.collection.collectionName}:${JSON.stringify(filter)}:${page}:${pageSize}`, read);
     return { tickets: docs.slice(0, pageSize).map((d) => d.state), page, hasNext: docs.length > pageSize };
   }
 
@@ -169,43 +173,42 @@ export class DashboardQueries {
   }
 
   /**
-   * The overview, in reads that each name a top-level equality: one per open status, today's
-   * day, the emergencies — never a scan of the closed history. Today's closures are counted
-   * from this month's facts (src/figures), by department.
+   * The overview: the open work from the working set (live_tickets, small whatever the
+   * history), today's new and closed tickets from this month's facts (src/figures), by
+   * department, and the latest emergencies by a top-level equality.
    */
   async overview(viewer: Viewer): Promise<Overview> {
     const { models, clock, policy } = this.deps;
     const now = clock.now();
     const today = localDateKey(now, policy.timezone);
     // Read for the whole office (shared by requests at the same time), then cut to what this viewer may see.
-    const read = (key: string, filter: Record<string, unknown>) =>
-      this.shared.run(key, async () => (await models.Ticket.find(filter, { state: 1 }).lean<{ state: TicketState }[]>()).map((d) => d.state));
-    const [liveLists, todays, emergencies, closedToday] = await Promise.all([
-      Promise.all(LIVE_STATUSES.map((status) => read(`status:${status}`, { status }))),
-      read(`day:${today}`, { day: today }),
-      read('emergencies', { kind: 'emergency' }),
-      this.closedOn(today, viewer),
+    const read = (key: string, model: Models['LiveTicket'], filter: Record<string, unknown>) =>
+      this.shared.run(key, async () => (await model.find(filter, { state: 1 }).lean<{ state: TicketState }[]>()).map((d) => d.state));
+    const [open, emergencies, newToday, closedToday] = await Promise.all([
+      read('live', models.LiveTicket, { status: { $in: LIVE_STATUSES } }),
+      read('emergencies', models.Ticket, { kind: 'emergency' }),
+      this.countOn('received', today, viewer),
+      this.countOn('closed', today, viewer),
     ]);
     const visible = (tickets: TicketState[]) => tickets.filter((t) => maySee(viewer, t));
-    const live = visible(liveLists.flat());
+    const live = visible(open);
     const byStatus = LIVE_STATUSES.map((status) => ({ status, n: live.filter((t) => t.status === status).length }));
     const byDepartment = policy.departments
       .map((d) => ({ department: d.id, n: live.filter((t) => t.department === d.id).length }))
       .filter((d) => d.n > 0);
     const overdue = live.filter((t) => new Date(t.resolutionDueAt) < now).sort((a, b) => +new Date(a.resolutionDueAt) - +new Date(b.resolutionDueAt));
     const latest = visible(emergencies).sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt)).slice(0, LATEST_EMERGENCIES);
-    return { byStatus, byDepartment, overdue, newToday: visible(todays).length, closedToday, emergencies: latest };
+    return { byStatus, byDepartment, overdue, newToday, closedToday, emergencies: latest };
   }
 
-
-  /** Tickets closed on an office day in the viewer's departments, from that day's closure facts. */
-  private async closedOn(day: string, viewer: Viewer): Promise<number> {
-    const rows = await this.shared.run(`closed:${day}`, () =>
+  /** Tickets received or closed on an office day in the viewer's departments, from that day's facts. */
+  private async countOn(type: 'received' | 'closed', day: string, viewer: Viewer): Promise<number> {
+    const rows = await this.shared.run(`facts:${day}`, () =>
       this.facts.aggregate<{ _id: string; n: number }>(day.slice(0, 7), [{ $match: { day } }, { $group: { _id: '$g', n: { $sum: '$w' } } }]),
     );
     return rows
       .map((row) => ({ ...fieldsOfGroupKey(row._id), n: row.n }))
-      .filter((f) => f.type === 'closed' && viewer.departments.includes(f.department))
+      .filter((f) => f.type === type && viewer.departments.includes(f.department))
       .reduce((sum, f) => sum + f.n, 0);
   }
 
