@@ -25,6 +25,8 @@ import { renderPage, renderRefusal, type PageContext } from './layout';
 import type { MediaSource } from './media';
 import { ticketCsvHeader, ticketCsvRows } from './ticketCsv';
 import { mediaOf, renderOverview, renderTicketDetail, renderTicketList } from './ticketPages';
+import { mayNotice, noticeBody, noticeOutcomeOf, postNotice, renderNoticeForm, sameOrigin } from './notice';
+import type { Actor } from '../../src/people/actors';
 
 export const SESSION_COOKIE = 'hd_session';
 const LANG_COOKIE = 'hd_lang';
@@ -38,7 +40,7 @@ export interface DashboardDeps {
   secureCookies: boolean;
 }
 
-type Locals = { page: PageContext; viewer: Viewer };
+type Locals = { page: PageContext; viewer: Viewer; actor: Actor };
 
 function cookies(req: Request): Record<string, string> {
   const out: Record<string, string> = {};
@@ -66,8 +68,9 @@ export function createDashboardApp(deps: DashboardDeps): express.Express {
     res.set({
       'Content-Security-Policy': "default-src 'self'; img-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'",
       'X-Content-Type-Options': 'nosniff',
-      // The sign-in link carries its token: no page passes its address on.
-      'Referrer-Policy': 'no-referrer',
+      // No page passes its address to another site (the sign-in link carries its token); within
+      // the dashboard the browser still names the page's origin, which a form post is checked by.
+      'Referrer-Policy': 'same-origin',
       'Cache-Control': 'no-store',
     });
     const asked = req.query.lang;
@@ -119,9 +122,11 @@ export function createDashboardApp(deps: DashboardDeps): express.Express {
     try {
       const session = auth.session(cookies(req)[SESSION_COOKIE]);
       if (!session) return void refuse(res, 401, 'dash-signin-needed');
-      const viewer = viewerOf(await services.staff.actorFor({ id: session.userId, firstName: session.name }), policy);
+      const actor = await services.staff.actorFor({ id: session.userId, firstName: session.name });
+      const viewer = viewerOf(actor, policy);
       if (!viewer) return void refuse(res, 403, 'dash-not-staff');
       (res.locals as Locals).viewer = viewer;
+      (res.locals as Locals).actor = actor;
       (res.locals as Locals).page.viewer = viewer;
       next();
     } catch (error) {
@@ -163,7 +168,17 @@ export function createDashboardApp(deps: DashboardDeps): express.Express {
       return void refuse(res, 403, 'dash-forbidden');
     }
     const events = await tickets.events(ticket.ref);
-    res.type('html').send(renderPage(l.page, ticket.ref, renderTicketDetail(l.page, ticket, events, l.viewer, policy), { section: 'tickets' }));
+    const notice = mayNotice(l.actor, ticket, policy) ? renderNoticeForm(l.page, ticket, noticeOutcomeOf(req.query.notice), policy.limits.maxTextLength) : '';
+    res.type('html').send(renderPage(l.page, ticket.ref, renderTicketDetail(l.page, ticket, events, l.viewer, policy) + notice, { section: 'tickets' }));
+  }));
+
+  app.post('/tickets/:ref/notice', noticeBody, wrap(async (req, res, l) => {
+    if (!sameOrigin(req)) return void refuse(res, 403, 'dash-forbidden');
+    const ticket = await tickets.load(String(req.params.ref));
+    if (!ticket) return void refuse(res, 404, 'dash-not-found');
+    if (!maySee(l.viewer, ticket) || !mayNotice(l.actor, ticket, policy)) return void refuse(res, 403, 'dash-forbidden');
+    const outcome = await postNotice(req, services, l.actor, ticket);
+    res.redirect(303, `/tickets/${encodeURIComponent(ticket.ref)}?notice=${outcome}`);
   }));
 
   app.get('/media/:ref/:n', wrap(async (req, res, l) => {

@@ -190,6 +190,40 @@ test('/dashboard is refused to residents and answered in a group only with "ask 
   expect(h.fake.lastTextTo(STAFF_CHAT)).toBe(h.services.texts.plain('zh-CN', 'dashboard-private-only'));
 });
 
+test('the manager sends a public notice (公告) from a ticket\'s page; staff without the role see no form; a post from another site is refused', async () => {
+  const { h } = rig;
+  const context = await rig.signIn(manager);
+  const page = await context.newPage();
+  await page.goto(`${rig.base}/tickets/${heaterRef}`);
+  const words = '明天9点<停水>检修';
+  await page.fill('#notice textarea', words);
+  await Promise.all([page.waitForURL(/notice=sent/), page.click('#notice button[type=submit]')]);
+  expect(await page.getAttribute('#notice-outcome', 'data-outcome')).toBe('sent');
+  await h.settle();
+  // Recorded in the log, and sent to the reporter through the outbox, the resident's words escaped.
+  const notices = (await h.services.tickets.history(heaterRef)).filter((e) => e.type === 'notice_sent');
+  expect(notices.map((e) => e.text)).toEqual([words]);
+  const toAlice = h.fake.messagesIn(alice.id).filter((m) => (m.text ?? '').includes('明天9点<停水>检修'));
+  expect(toAlice).toHaveLength(1);
+  expect(h.fake.callsTo(alice.id).some((c) => String(c.params.text ?? '').includes('&lt;停水&gt;'))).toBe(true);
+  expect(await page.$$eval('#timeline li', (items) => items.map((i) => i.getAttribute('data-event')))).toContain('notice_sent');
+
+  // From another site: refused, nothing sent.
+  const forged = await context.request.post(`${rig.base}/tickets/${heaterRef}/notice`, { form: { text: '伪造' }, headers: { Origin: 'https://evil.example' }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+  await context.close();
+
+  // Staff (not in followers.noticeRoles): no form, and a post is refused.
+  const staffContext = await rig.signIn(zhang);
+  const staffPage = await staffContext.newPage();
+  await staffPage.goto(`${rig.base}/tickets/${heaterRef}`);
+  expect(await staffPage.$('#notice')).toBeNull();
+  const refused = await staffContext.request.post(`${rig.base}/tickets/${heaterRef}/notice`, { form: { text: '试试' }, headers: { Origin: rig.base }, maxRedirects: 0 });
+  expect(refused.status()).toBe(403);
+  await staffContext.close();
+  expect((await h.services.tickets.history(heaterRef)).filter((e) => e.type === 'notice_sent')).toHaveLength(1);
+});
+
 test('staff see their department\'s open tickets, in English on a phone if they like, until they leave the staff group', async () => {
   const { h } = rig;
   const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });

@@ -90,3 +90,10 @@ dash-figures-headlines = This month's headline figures
 dash-figures-received = Received
 dash-figures-export = Export figures CSV
 dash-figures-count = Count
+
+dash-notice-title = Public notice
+dash-notice-help = Goes to the reporting resident and everyone following this ticket (and the residents' channel, if configured), through the outbox within the rate limits, and is recorded in the history.
+dash-notice-send = Send notice
+dash-notice-sent = The notice has been sent.
+dash-notice-refused = A notice cannot be sent for this ticket now.
+dash-notice-invalid = Please write the notice (within the length limit).

@@ -90,3 +90,10 @@ dash-figures-headlines = 本月主要指标
 dash-figures-received = 受理总数
 dash-figures-export = 导出统计 CSV
 dash-figures-count = 数量
+
+dash-notice-title = 公告
+dash-notice-help = 发给报事住户和所有关注此工单的住户（以及已配置的住户群），经消息队列按频率限制发送，并记入处理记录。
+dash-notice-send = 发送公告
+dash-notice-sent = 公告已发出。
+dash-notice-refused = 此工单当前不能发送公告。
+dash-notice-invalid = 请填写公告内容（不超过字数限制）。
