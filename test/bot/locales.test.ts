@@ -140,6 +140,7 @@ const FAMILIES: Record<string, string[]> = {
   'history-': ['reminded', 'escalated', 'reannounced'],
   'figures-coverage-': COVERAGE_CLASSES,
   'dash-role-': ['manager', 'head', 'staff'],
+  'dash-notice-': ['sent', 'refused', 'invalid'],
   'dash-col-': ['ref', 'kind', 'status', 'department', 'category', 'building', 'created', 'due', 'owner', 'description'],
   'figures-kind-': ['repair', 'complaint', 'emergency', 'inquiry'],
   'cmd-': ['repair', 'complain', 'emergency', 'my', 'ask', 'profile', 'lang', 'help', 'cancel', 'chatid', 'open', 'mine', 'ticket', 'late', 'task'],
