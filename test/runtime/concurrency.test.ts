@@ -8,7 +8,7 @@ import type { Update } from 'grammy/types';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeTelegram, type FakeTelegram } from '../support/fakeTelegram';
 import { UpdateFactory, user } from '../support/updates';
-import { startBot, type BotProcess } from './processes';
+import { botEnv, startBot, type BotProcess } from './processes';
 
 const STAFF = -1001000000501;
 let fake: FakeTelegram;
@@ -42,16 +42,7 @@ test('while one chat floods and is refused with 429, every other person is answe
     if (p.chat_id === flooder.id && refusing) return { error: { error_code: 429, description: 'Too Many Requests: retry after 10', parameters: { retry_after: 10 } } };
     return undefined;
   });
-  bot = startBot('tsx', {
-    BOT_TOKEN: '123456:CONCURRENCY',
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    STAFF_CHAT_ID: String(STAFF),
-    MONGODB_URI: `${db.uri}/${db.dbName}`,
-    LOG_LEVEL: 'info',
-    OFFICE_CONFIG: '',
-    PORT: '',
-    WEBHOOK_URL: '',
-  });
+  bot = startBot('tsx', botEnv({ token: '123456:CONCURRENCY', apiRoot: fake.apiRoot, staffChatId: STAFF, mongodbUri: `${db.uri}/${db.dbName}` }));
   await fake.waitForCall((c) => c.method === 'getUpdates', 60_000);
 
   for (let i = 0; i < 60; i++) queue.push(u.text(flooder, `hello ${i}`));

@@ -9,7 +9,7 @@ import type { Update } from 'grammy/types';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeTelegram, type FakeTelegram } from '../support/fakeTelegram';
 import { UpdateFactory, user } from '../support/updates';
-import { startBot, type BotProcess } from './processes';
+import { botEnv, startBot, type BotProcess } from './processes';
 
 const STAFF = -1001000000601;
 const TAKEOVER_S = 3;
@@ -55,18 +55,10 @@ afterAll(async () => {
 
 /** `instance` stands for the machine: the same name is a restart on the same machine. */
 function start(instance: string): BotProcess {
-  const b = startBot('tsx', {
-    INSTANCE_NAME: instance,
-    BOT_TOKEN: '123456:HOT-SPARE',
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    STAFF_CHAT_ID: String(STAFF),
-    MONGODB_URI: `${db.uri}/${db.dbName}`,
-    LOG_LEVEL: 'info',
-    OFFICE_CONFIG: '',
-    PORT: '',
-    WEBHOOK_URL: '',
-    POLLING_TAKEOVER: `${TAKEOVER_S}s`,
-  });
+  const b = startBot(
+    'tsx',
+    botEnv({ token: '123456:HOT-SPARE', apiRoot: fake.apiRoot, staffChatId: STAFF, mongodbUri: `${db.uri}/${db.dbName}` }, { INSTANCE_NAME: instance, POLLING_TAKEOVER: `${TAKEOVER_S}s` }),
+  );
   bots.push(b);
   return b;
 }

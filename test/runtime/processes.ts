@@ -23,6 +23,21 @@ export interface BotProcess {
 /** `npm start`, `node dist/main.js`, `tsx main.ts`, or `node <dir>/dist/main.js` run in <dir> (an image's layout). */
 export type Entry = 'npm-start' | 'dist' | 'tsx' | { appDir: string };
 
+/** A bot process's environment under test: the fake Bot API, one staff chat, its database; no policy file, no HTTP server, long polling. */
+export function botEnv(base: { token: string; apiRoot: string; staffChatId: number; mongodbUri: string }, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    BOT_TOKEN: base.token,
+    TELEGRAM_API_ROOT: base.apiRoot,
+    STAFF_CHAT_ID: String(base.staffChatId),
+    MONGODB_URI: base.mongodbUri,
+    LOG_LEVEL: 'info',
+    OFFICE_CONFIG: '',
+    PORT: '',
+    WEBHOOK_URL: '',
+    ...extra,
+  };
+}
+
 export function startBot(entry: Entry, env: NodeJS.ProcessEnv): BotProcess {
   const [command, args, cwd] =
     entry === 'npm-start'

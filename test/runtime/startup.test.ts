@@ -9,7 +9,7 @@ import path from 'node:path';
 import { freePort } from '../../src/db/embedded';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeTelegram, type FakeTelegram } from '../support/fakeTelegram';
-import { startBot, type BotProcess } from './processes';
+import { botEnv, startBot, type BotProcess } from './processes';
 
 // Shaped like a real token, so the log's pattern and the exact value are both exercised.
 const TOKEN = '7012345678:AAHfYbGq2x0Zexample-token_from-BotFather42';
@@ -40,17 +40,7 @@ afterAll(async () => {
   rmSync(workdir, { recursive: true, force: true });
 });
 
-const env = (extra: Record<string, string> = {}) => ({
-  BOT_TOKEN: TOKEN,
-  TELEGRAM_API_ROOT: fake.apiRoot,
-  STAFF_CHAT_ID: String(STAFF),
-  MONGODB_URI: `${db.uri}/${db.dbName}`,
-  LOG_LEVEL: 'info',
-  OFFICE_CONFIG: '',
-  PORT: '',
-  WEBHOOK_URL: '',
-  ...extra,
-});
+const env = (extra: Record<string, string> = {}) => botEnv({ token: TOKEN, apiRoot: fake.apiRoot, staffChatId: STAFF, mongodbUri: `${db.uri}/${db.dbName}` }, extra);
 
 function expectNoStackNoToken(output: string): void {
   expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);

@@ -15,7 +15,7 @@ import { webhookPath } from '../../bot/webhook';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startFakeTelegram, type FakeTelegram } from '../support/fakeTelegram';
 import { UpdateFactory, user } from '../support/updates';
-import { startBot, type BotProcess } from './processes';
+import { botEnv, startBot, type BotProcess } from './processes';
 
 const TOKEN = '123456:WEBHOOK-TEST';
 const SECRET = 'wh-secret_0123456789abcdefABCDEF';
@@ -49,18 +49,8 @@ afterAll(async () => {
   await fake.close();
 });
 
-const env = (extra: Record<string, string> = {}) => ({
-  BOT_TOKEN: TOKEN,
-  TELEGRAM_API_ROOT: fake.apiRoot,
-  STAFF_CHAT_ID: String(STAFF),
-  MONGODB_URI: `${db.uri}/${db.dbName}`,
-  LOG_LEVEL: 'info',
-  OFFICE_CONFIG: '',
-  PORT: String(port),
-  WEBHOOK_URL: 'https://helpdesk.example.test',
-  WEBHOOK_SECRET: SECRET,
-  ...extra,
-});
+const env = (extra: Record<string, string> = {}) =>
+  botEnv({ token: TOKEN, apiRoot: fake.apiRoot, staffChatId: STAFF, mongodbUri: `${db.uri}/${db.dbName}` }, { PORT: String(port), WEBHOOK_URL: 'https://helpdesk.example.test', WEBHOOK_SECRET: SECRET, ...extra });
 
 const post = (urlPath: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`http://127.0.0.1:${port}${urlPath}`, {
