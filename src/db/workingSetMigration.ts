@@ -34,7 +34,7 @@ export async function buildWorkingSet(database: Database, now: Date): Promise<Re
   const byResident = new Map<number, { ref: string; createdAt: Date }[]>();
   for await (const ticket of col('tickets').find({}, { projection: { cards: 0 } })) {
     const entry = { ref: ticket.ref as string, createdAt: new Date(ticket.createdAt as Date) };
-    byResident.set(ticket.residentId as number, [...(byResident.get(ticket.residentId as number) ?? []), entry]);
+    append(byResident, ticket.residentId as number, entry);
     if (FINISHED.includes(ticket.status as string)) continue;
     await col('live_tickets').replaceOne({ _id: ticket._id }, ticket, { upsert: true });
     counts.live++;
@@ -51,7 +51,7 @@ export async function buildWorkingSet(database: Database, now: Date): Promise<Re
       counts.timers++;
     }
     const prompt = survey.commentPrompt as { messageId: number; at: Date } | undefined;
-    if (prompt) prompts.set(survey.residentId as number, [...(prompts.get(survey.residentId as number) ?? []), { surveyId: survey._id as unknown as string, ...prompt }]);
+    if (prompt) append(prompts, survey.residentId as number, { surveyId: survey._id as unknown as string, ...prompt });
   }
   for (const [residentId, list] of prompts) {
     const latest = list.sort((a, b) => +new Date(a.at) - +new Date(b.at)).slice(-5);
@@ -61,7 +61,7 @@ export async function buildWorkingSet(database: Database, now: Date): Promise<Re
 
   const memberships = new Map<number, { chatId: number; member: boolean; checkedAt: Date }[]>();
   for await (const m of col('staff_memberships').find({})) {
-    memberships.set(m.userId as number, [...(memberships.get(m.userId as number) ?? []), { chatId: m.chatId as number, member: !!m.member, checkedAt: m.checkedAt as Date }]);
+    append(memberships, m.userId as number, { chatId: m.chatId as number, member: !!m.member, checkedAt: m.checkedAt as Date });
   }
   for (const [userId, chats] of memberships) {
     await col('staff_user_chats').updateOne({ _id: userId as never }, { $set: { chats } }, { upsert: true });
@@ -74,6 +74,12 @@ export async function buildWorkingSet(database: Database, now: Date): Promise<Re
   await insertIgnoringDuplicates(col('recent_events'), recent);
   counts.recent = recent.length;
   return counts;
+}
+
+function append<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
 }
 
 /** Inserts what is not there yet (a duplicate `_id` was written by an earlier, interrupted run). */

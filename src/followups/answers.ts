@@ -44,10 +44,12 @@ export function isDissatisfied(survey: SurveyDoc, threshold: number): boolean {
 export class SurveyAnswers {
   private readonly followups: FollowupModels;
   private readonly prompts: CommentPrompts;
+  private readonly timers: SurveyTimers;
 
   constructor(private readonly deps: FollowupDeps) {
     this.followups = followupModels(deps.models);
     this.prompts = new CommentPrompts(deps.models);
+    this.timers = new SurveyTimers(deps.models);
   }
 
   get(id: string): Promise<SurveyDoc | null> {
@@ -136,7 +138,7 @@ export class SurveyAnswers {
       { _id: survey._id },
       { $set: { status: 'answered', answeredAt: now, complete, dissatisfied }, $unset: { nextAt: 1 } },
     );
-    await new SurveyTimers(models).clear(survey._id);
+    await this.timers.clear(survey._id);
     const data = { survey: survey._id, stage: survey.stage, scores: survey.scores ?? {}, solved: survey.solved, complete, dissatisfied };
     await tickets.record(survey.ref, 'survey_answered', { text: survey.comment, data });
     log.info({ ref: survey.ref, survey: survey._id, dissatisfied, complete }, 'follow-up answered');
