@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { PATCHES_DIR, preparePatchedModule } from './ferretdbPatches';
 
 export type EmbeddedBackend = 'postgresql' | 'sqlite';
 
@@ -38,7 +39,7 @@ const BINARY = path.join('.cache', 'ferretdb-launcher');
 
 function newestMtime(dir: string): number {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+    .filter((f) => f.endsWith('.go') || f.endsWith('.json') || f === 'go.mod' || f === 'go.sum')
     .reduce((max, f) => Math.max(max, statSync(path.join(dir, f)).mtimeMs), 0);
 }
 
@@ -63,7 +64,7 @@ export interface BuildProgress {
 /** True when the launcher exists and is newer than its sources (no build needed). */
 export function launcherUpToDate(projectRoot: string): boolean {
   const binary = path.join(projectRoot, BINARY);
-  return existsSync(binary) && statSync(binary).mtimeMs >= newestMtime(path.join(projectRoot, LAUNCHER_DIR));
+  return existsSync(binary) && statSync(binary).mtimeMs >= Math.max(newestMtime(path.join(projectRoot, LAUNCHER_DIR)), newestMtime(path.join(projectRoot, PATCHES_DIR)));
 }
 
 /**
@@ -94,7 +95,8 @@ export async function ensureLauncherBuilt(
   const started = Date.now();
   // Built next to the target and renamed at the end: an interrupted build leaves no half binary.
   const partial = `${binary}.partial-${process.pid}`;
-  const child = spawn(go, ['build', '-v', '-o', partial, '.'], { cwd: sources, stdio: ['ignore', 'pipe', 'pipe'] });
+  const goMod = preparePatchedModule(go, projectRoot, path.join(projectRoot, '.cache', 'ferretdb-build'));
+  const child = spawn(go, ['build', '-v', '-modfile', goMod, '-o', partial, '.'], { cwd: sources, stdio: ['ignore', 'pipe', 'pipe'] });
   let compiled = 0;
   let downloaded = 0;
   let output = '';
