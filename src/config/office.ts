@@ -51,8 +51,11 @@ export interface OfficePolicy {
   nightShift: { chat?: ChatTarget; mode: 'also' | 'instead' };
   otherResolution: { emergency: number; inquiry: number };
   residents: { urgeInterval: number; pageSize: number };
-  /** node-cron expression of the scheduler's tick; how late a missed handover may still run. */
-  scheduler: { cron: string; handoverGrace: number };
+  /**
+   * node-cron expression of the scheduler's tick; how late a missed handover may still run; how
+   * many of one job's items (due tickets, closures, surveys) are worked on at once.
+   */
+  scheduler: { cron: string; handoverGrace: number; parallel: number };
   /** Reminders, escalations, re-announcements and weekly updates (src/limits/settings.ts). */
   timeLimits: TimeLimitSettings;
   /** Follow-up surveys (src/followups/config.ts): only what the file sets; defaults there. */
@@ -264,6 +267,7 @@ const fileSchema = z.strictObject({
   scheduler: z.strictObject({
     cron: z.string().refine((v) => cronValidate(v), { message: 'must be a cron expression, e.g. "* * * * *" (every minute) or "*/5 * * * * *" (every 5 seconds)' }).optional(),
     handoverGrace: duration(1).optional(),
+    parallel: z.number().int().min(1).max(64).optional(),
   }).optional(),
   timeLimits: timeLimitsSchema.optional(),
   followups: followupsSchema.optional(),
@@ -404,7 +408,7 @@ export function parseOfficePolicy(raw: unknown, ctx: Ctx): OfficePolicy {
     nightShift: { mode: f.nightShift?.mode ?? 'also', ...(f.nightShift?.chat ? { chat: f.nightShift.chat } : {}) },
     otherResolution: { emergency: DAY, inquiry: DAY, ...defined(f.otherResolution) },
     residents: { urgeInterval: 2 * HOUR, pageSize: 5, ...defined(f.residents) },
-    scheduler: { cron: '* * * * *', handoverGrace: 30 * MIN, ...defined(f.scheduler) },
+    scheduler: { cron: '* * * * *', handoverGrace: 30 * MIN, parallel: 8, ...defined(f.scheduler) },
     timeLimits: { ...DEFAULT_TIME_LIMITS, ...defined(f.timeLimits) },
     ...(f.followups ? { followups: defined(f.followups) } : {}),
     ...(f.outbox ? { outbox: defined(f.outbox) } : {}),

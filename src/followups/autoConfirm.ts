@@ -5,6 +5,7 @@
  * winner. The resident is told by the closure watcher, which reads the 'auto_confirmed' event
  * from the log: so a crash right after confirming loses no message.
  */
+import { inParallel } from '../jobs/parallel';
 import { isWithinHours } from '../policy/hours';
 import type { TicketState } from '../tickets/types';
 import { followupHours, followupPolicy } from './config';
@@ -20,18 +21,17 @@ export class AutoConfirmJob {
     // The resident is messaged about it, so not at night: a quiet period of "at least three
     // days" ends at the next opening instead.
     if (!isWithinHours(now, followupHours(policy), policy.timezone)) return { confirmed: 0 };
+    const rules = followupPolicy(policy);
     const due = await models.LiveTicket.find({ status: 'resolved', autoConfirmAt: { $lte: now } }, { ref: 1 })
       .sort({ autoConfirmAt: 1 })
-      .limit(followupPolicy(policy).batch)
+      .limit(rules.batch)
       .lean<Pick<TicketState, 'ref'>[]>();
-    let confirmed = 0;
-    for (const { ref } of due) {
+    const outcomes = await inParallel(due, policy.scheduler.parallel, async ({ ref }) => {
       const result = await tickets.autoConfirm(ref);
       // Lost to another instance, or the resident answered a moment ago.
-      if (!result.ok) continue;
-      confirmed++;
-      log.info({ ref }, 'ticket auto-confirmed');
-    }
-    return { confirmed };
+      if (result.ok) log.info({ ref }, 'ticket auto-confirmed');
+      return result.ok;
+    });
+    return { confirmed: outcomes.filter(Boolean).length };
   }
 }

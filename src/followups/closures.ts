@@ -10,6 +10,7 @@
 import { localDateKey, localMonthKey } from '../time/zoned';
 import { dataOf, type TicketEvent, type TicketEventType, type TicketState } from '../tickets/types';
 import { isDuplicateKey } from '../db/models';
+import { inParallel } from '../jobs/parallel';
 import { followupHours, followupPolicy, type CoverageClass } from './config';
 import { categoryKey, coverageOf, timingClass } from './coverage';
 import type { FollowupDeps } from './deps';
@@ -23,6 +24,8 @@ import { SurveyTimers } from './timers';
 const CLOSING_TYPES: TicketEventType[] = ['confirmed', 'auto_confirmed'];
 
 export const surveyIdOf = (event: Pick<TicketEvent, 'ref' | 'seq'>) => `${event.ref}.${event.seq}`;
+/** The ticket a survey id belongs to (ids are the closure's `ref.seq`, perhaps with a follower's or recheck's suffix). */
+export const refOfSurvey = (surveyId: string) => surveyId.slice(0, surveyId.lastIndexOf('.'));
 
 export class ClosureWatcher {
   private readonly followups: FollowupModels;
@@ -48,16 +51,17 @@ export class ClosureWatcher {
   async tick(): Promise<{ closures: number; scheduled: number }> {
     await ensureFollowupIndexes(this.deps.models);
     const { events, commit } = await this.scan.next(this.deps.clock.now());
-    let closures = 0;
-    let scheduled = 0;
-    for (const event of events) {
-      const decided = await this.onClosed(event);
-      if (decided === undefined) continue;
-      closures++;
-      if (decided) scheduled++;
-    }
+    // Tickets side by side; one ticket's closures in order (a later round counts the earlier).
+    const byTicket = new Map<string, TicketEvent[]>();
+    for (const event of events) byTicket.set(event.ref, [...(byTicket.get(event.ref) ?? []), event]);
+    const decisions = await inParallel([...byTicket.values()], this.deps.policy.scheduler.parallel, async (closings) => {
+      const decided: (boolean | undefined)[] = [];
+      for (const event of closings) decided.push(await this.onClosed(event));
+      return decided;
+    });
+    const made = decisions.flat().filter((d): d is boolean => d !== undefined);
     await commit();
-    return { closures, scheduled };
+    return { closures: made.length, scheduled: made.filter(Boolean).length };
   }
 
   /** True: a survey is scheduled; false: decided against; undefined: decided before. */

@@ -4,6 +4,7 @@
  * since the watermark); the earlier ones by the (residentId, createdAt) index. A repeat is
  * flagged on the ticket (the card shows it) and the managers are alerted, once per ticket.
  */
+import { inParallel } from '../jobs/parallel';
 import { claimOnce } from '../jobs/once';
 import type { TicketEvent, TicketState } from '../tickets/types';
 import { followupPolicy } from './config';
@@ -46,10 +47,10 @@ export class RepeatDetector {
   async tick(): Promise<{ flagged: number }> {
     await ensureFollowupIndexes(this.deps.models);
     const { events, commit } = await this.scan.next(this.deps.clock.now());
-    let flagged = 0;
-    for (const event of events) if (await this.check(event)) flagged++;
+    // Each new report is checked against its own resident's earlier ones: independent, side by side.
+    const flagged = await inParallel(events, this.deps.policy.scheduler.parallel, (event) => this.check(event));
     await commit();
-    return { flagged };
+    return { flagged: flagged.filter(Boolean).length };
   }
 
   private async check(event: TicketEvent): Promise<boolean> {

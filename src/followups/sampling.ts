@@ -72,6 +72,14 @@ export function seededRandom(seed: number): RandomSource {
 }
 
 export class SampleDraws {
+  /**
+   * Each class's month as this process last saw it, and a queue per class and month: draws of
+   * one class take turns here, and the running number is read from the collection (a sort
+   * over the month's draws) only on the first draw or after another instance took a number.
+   */
+  private readonly last = new Map<string, DrawState | undefined>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly models: FollowupModels,
     private readonly random: RandomSource,
@@ -81,19 +89,32 @@ export class SampleDraws {
    * The decision for one closure (`id`), drawn once: two instances deciding the same closure
    * get the same answer, two closures deciding at once get consecutive numbers.
    */
-  async decide(id: string, pool: string, month: string, share: number, at: Date): Promise<boolean> {
+  decide(id: string, pool: string, month: string, share: number, at: Date): Promise<boolean> {
+    const key = `${pool} ${month}`;
+    const turn = (this.queues.get(key) ?? Promise.resolve()).then(() => this.draw(key, id, pool, month, share, at));
+    const queued = turn.catch(() => undefined);
+    this.queues.set(key, queued);
+    void queued.then(() => {
+      if (this.queues.get(key) === queued) this.queues.delete(key);
+    });
+    return turn;
+  }
+
+  private async draw(key: string, id: string, pool: string, month: string, share: number, at: Date): Promise<boolean> {
     const { SampleDraw } = this.models;
     for (let attempt = 0; attempt < 100; attempt++) {
       const existing = await SampleDraw.findById(id).lean<SampleDrawDoc>();
       if (existing) return existing.selected;
-      const last = await SampleDraw.findOne({ pool, month }).sort({ n: -1 }).lean<SampleDrawDoc>();
-      const draw = nextDraw(last ?? undefined, share, this.random());
+      const last = this.last.has(key) ? this.last.get(key) : ((await SampleDraw.findOne({ pool, month }).sort({ n: -1 }).lean<SampleDrawDoc>()) ?? undefined);
+      const draw = nextDraw(last, share, this.random());
       try {
         await SampleDraw.create({ _id: id, pool, month, ...draw, at });
+        this.last.set(key, { n: draw.n, selectedCount: draw.selectedCount });
         return draw.selected;
       } catch (error) {
         // Either this closure was decided meanwhile (read it back) or number n was taken (next one).
         if (!isDuplicateKey(error)) throw error;
+        this.last.delete(key);
       }
     }
     throw new Error(`sampling ${pool} ${month}: too much contention for ${id}`);

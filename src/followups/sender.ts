@@ -9,12 +9,14 @@
  * both — same values — so a crash between the steps is finished by the next tick.
  */
 import { claimOnce } from '../jobs/once';
+import { inParallel } from '../jobs/parallel';
 import { isWithinHours, nextOpening } from '../policy/hours';
 import type { TicketState } from '../tickets/types';
 import { isFollowing } from '../tickets/rules';
 import { SurveyAnswers, questionsOf, isAnswered } from './answers';
 import { followupHours, followupPolicy } from './config';
 import type { FollowupDeps } from './deps';
+import { refOfSurvey } from './closures';
 import { ensureFollowupIndexes, followupModels, type FollowupModels, type SurveyDoc } from './model';
 import { inDaytime } from './schedule';
 import { SurveyTimers } from './timers';
@@ -39,19 +41,28 @@ export class SurveySender {
     await ensureFollowupIndexes(this.deps.models);
     const now = this.deps.clock.now();
     const ids = await this.timers.due(now, followupPolicy(this.deps.policy).batch);
+    // Tickets side by side; one ticket's surveys (reporter, followers, recheck) in turn, as each records on its log.
+    const byTicket = new Map<string, string[]>();
+    for (const id of ids) byTicket.set(refOfSurvey(id), [...(byTicket.get(refOfSurvey(id)) ?? []), id]);
+    const steps = await inParallel([...byTicket.values()], this.deps.policy.scheduler.parallel, async (ticketIds) => {
+      const done: (Step | undefined)[] = [];
+      for (const id of ticketIds) done.push(await this.due(id, now));
+      return done;
+    });
     const counts: Partial<Record<Step, number>> = {};
-    for (const id of ids) {
-      const survey = await this.followups.Survey.findById(id).lean<SurveyDoc>();
-      // A timer outliving its step (answered meanwhile, or a step interrupted after the timer).
-      if (!survey || !PENDING.includes(survey.status) || !survey.nextAt || new Date(survey.nextAt) > now) {
-        if (survey?.nextAt && PENDING.includes(survey.status)) await this.timers.set(id, new Date(survey.nextAt));
-        else await this.timers.clear(id);
-        continue;
-      }
-      const step = await this.advance(survey, now);
-      if (step) counts[step] = (counts[step] ?? 0) + 1;
-    }
+    for (const step of steps.flat()) if (step) counts[step] = (counts[step] ?? 0) + 1;
     return counts;
+  }
+
+  private async due(id: string, now: Date): Promise<Step | undefined> {
+    const survey = await this.followups.Survey.findById(id).lean<SurveyDoc>();
+    // A timer outliving its step (answered meanwhile, or a step interrupted after the timer).
+    if (!survey || !PENDING.includes(survey.status) || !survey.nextAt || new Date(survey.nextAt) > now) {
+      if (survey?.nextAt && PENDING.includes(survey.status)) await this.timers.set(id, new Date(survey.nextAt));
+      else await this.timers.clear(id);
+      return undefined;
+    }
+    return this.advance(survey, now);
   }
 
   private async advance(survey: SurveyDoc, now: Date): Promise<Step | undefined> {
