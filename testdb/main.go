@@ -23,6 +23,7 @@ func main() {
 	handler := flag.String("handler", "sqlite", "backend: postgresql or sqlite")
 	pgURL := flag.String("postgresql-url", "postgres://root@127.0.0.1:5432/test", "PostgreSQL URL (handler postgresql)")
 	sqliteDir := flag.String("sqlite-dir", "./data/sqlite", "directory for the SQLite backend's files")
+	sqliteSync := flag.String("sqlite-synchronous", "normal", "SQLite's synchronous setting: normal (a commit waits for the disk at checkpoints, as MongoDB's default write concern waits for no journal) or full (every commit waits for the disk)")
 	watchStdin := flag.Bool("watch-stdin", false, "exit when standard input closes")
 	logLevel := flag.String("log-level", "error", "FerretDB log level: debug, info, warn or error")
 	flag.Parse()
@@ -43,7 +44,10 @@ func main() {
 		if err := os.MkdirAll(*sqliteDir, 0o755); err != nil {
 			log.Fatalf("cannot create %s: %v", *sqliteDir, err)
 		}
-		cfg.SQLiteURL = "file:" + *sqliteDir + "/"
+		if *sqliteSync != "normal" && *sqliteSync != "full" {
+			log.Fatalf("bad -sqlite-synchronous %q (use normal or full)", *sqliteSync)
+		}
+		cfg.SQLiteURL = "file:" + *sqliteDir + "/?_pragma=synchronous(" + *sqliteSync + ")"
 	default:
 		log.Fatalf("unknown handler %q (use postgresql or sqlite)", *handler)
 	}
