@@ -49,3 +49,16 @@ test('what the index finds is still held to the whole filter', async () => {
   expect((await conn.db!.collection('by_text').deleteOne({ _id: 'BX-9' as never })).deletedCount).toBe(1);
   expect(await conn.db!.collection('by_text').countDocuments()).toBe(49);
 });
+
+test('one update command of many updates that each find their document completes (each read is closed when its update is done)', async () => {
+  // Released FerretDB v1.24.2 held every update's read open until the command ended: the 101st stalled for ever.
+  const many = Array.from({ length: 150 }, (_, i) => ({ _id: `many-${i}`, n: 0 }));
+  const collection = conn.db!.collection('many');
+  await collection.insertMany(many as never[]);
+  const result = await collection.bulkWrite(
+    many.map((doc) => ({ updateOne: { filter: { _id: doc._id as never }, update: { $set: { n: 1 } } } })),
+    { ordered: false },
+  );
+  expect(result.modifiedCount).toBe(150);
+  expect(await collection.countDocuments({ n: 1 })).toBe(150);
+});
