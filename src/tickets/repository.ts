@@ -114,15 +114,15 @@ export class TicketRepository {
     const set = withoutUndefined(fields);
     const unset = Object.fromEntries(Object.entries(fields).filter(([, v]) => v === undefined).map(([k]) => [k, 1]));
     const update = Object.keys(unset).length > 0 ? { $set: set, $unset: unset } : { $set: set };
-    // Only exact `{_id}` filters: anything more is a full scan on FerretDB v1 (which applies
-    // the condition in memory between its read and its write anyway, so a conditional filter
-    // was never atomic there). A projection overwritten by an older one in between is behind
-    // its log, and the next load() catches it up from there.
-    const stored = state.seq === 1 ? null : await this.models.Ticket.findById(state.ref, { seq: 1 }).lean<{ seq: number }>();
-    if (stored) {
-      if (stored.seq >= state.seq) return;
-      await Promise.all([this.models.Ticket.updateOne({ _id: state.ref }, update), this.syncWorkingSet(state, set, update)]);
-      return;
+    // One guarded write: the `_id` index finds the ticket (on MongoDB, and on the embedded
+    // database as testdb/patches builds it) and the condition on `seq` keeps a newer
+    // projection. A projection overwritten by an older one in between (FerretDB applies the
+    // condition between its read and its write) is behind its log, and the next load()
+    // catches it up from there.
+    if (state.seq > 1) {
+      const moved = await this.models.Ticket.updateOne({ _id: state.ref, seq: { $lt: state.seq } }, update);
+      if (moved.matchedCount > 0) return this.syncWorkingSet(state, set, update);
+      if (await this.models.Ticket.exists({ _id: state.ref })) return; // a newer one is stored
     }
     try {
       await this.models.Ticket.create({ _id: state.ref, ref: state.ref, ...set });

@@ -1,6 +1,6 @@
 /**
- * Hot lookups by `_id`: FerretDB v1 uses an index only for a filter that is exactly
- * `{_id: value}` (../shared/FACTS.md). A ticket is stored under its reference, an event under
+ * Hot lookups by `_id`: the embedded database (FerretDB v1) uses no index but `_id`'s, and
+ * only for a filter with an `_id` equality (test/db/idIndex.test.ts). A ticket is stored under its reference, an event under
  * `ref:seq`, a resident under the Telegram id, and reading a ticket never scans a collection.
  */
 import { residentActor } from '../../src/people/actors';
@@ -69,10 +69,9 @@ test('loading a ticket reads the projection and the next position by _id, nothin
     ['tickets', 'findOne', { _id: ticket.ref }],
     ['ticket_events', 'findOne', { _id: `${ticket.ref}:2` }],
     ['ticket_events', 'findOne', { _id: `${ticket.ref}:3` }],
-    ['tickets', 'findOne', { _id: ticket.ref }],
-    // The working set is small: a condition on its copy's position costs nothing there.
+    // Saved by `_id` with a condition on its position (the _id index finds it), then its working-set copy.
+    ['tickets', 'updateOne', { _id: ticket.ref, seq: { $lt: 2 } }],
     ['live_tickets', 'updateOne', { _id: ticket.ref, seq: { $lt: 2 } }],
-    ['tickets', 'updateOne', { _id: ticket.ref }],
   ]);
   expect((await h.services.tickets.get(ticket.ref))?.status).toBe('claimed');
   expect(await h.database.models.Ticket.findById(ticket.ref).lean<{ seq: number; status: string }>()).toMatchObject({ seq: 2, status: 'claimed' });
