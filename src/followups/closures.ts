@@ -14,6 +14,7 @@ import { inParallel } from '../jobs/parallel';
 import { followupHours, followupPolicy, type CoverageClass } from './config';
 import { categoryKey, coverageOf, timingClass } from './coverage';
 import type { FollowupDeps } from './deps';
+import type { RecentEvent } from '../tickets/recentEvents';
 import { EventScan } from './eventScan';
 import { ensureFollowupIndexes, followupModels, type FollowupModels, type SurveyDoc } from './model';
 import { SampleDraws } from './sampling';
@@ -52,7 +53,7 @@ export class ClosureWatcher {
     await ensureFollowupIndexes(this.deps.models);
     const { events, commit } = await this.scan.next(this.deps.clock.now());
     // Tickets side by side; one ticket's closures in order (a later round counts the earlier).
-    const byTicket = new Map<string, TicketEvent[]>();
+    const byTicket = new Map<string, RecentEvent[]>();
     for (const event of events) byTicket.set(event.ref, [...(byTicket.get(event.ref) ?? []), event]);
     const decisions = await inParallel([...byTicket.values()], this.deps.policy.scheduler.parallel, async (closings) => {
       const decided: (boolean | undefined)[] = [];
@@ -65,7 +66,7 @@ export class ClosureWatcher {
   }
 
   /** True: a survey is scheduled; false: decided against; undefined: decided before. */
-  private async onClosed(event: TicketEvent): Promise<boolean | undefined> {
+  private async onClosed(event: RecentEvent): Promise<boolean | undefined> {
     const { Survey } = this.followups;
     const id = surveyIdOf(event);
     if (await Survey.exists({ _id: id })) return undefined;
@@ -77,7 +78,7 @@ export class ClosureWatcher {
     const closedAt = new Date(event.at);
     const month = localMonthKey(closedAt, policy.timezone);
     // Rounds count the reporter's surveys; any dissatisfied answer (a follower's too) makes the next one rework.
-    const firsts = await this.earlierSurveys(ticket.ref, event.seq);
+    const firsts = await this.earlierSurveys(ticket, event.seq);
     const earlier = firsts.filter((s) => !s.follower);
     const { coverage, rule } = coverageOf(ticket, rules, firsts.some((s) => s.dissatisfied));
     const sampled = rule === 'sampled';
@@ -110,8 +111,10 @@ export class ClosureWatcher {
    * The first-stage surveys of the ticket's earlier closures, the reporter's and every
    * follower's, by `_id` from its log (the surveys collection is never scanned).
    */
-  private async earlierSurveys(ref: string, beforeSeq: number): Promise<Pick<SurveyDoc, 'dissatisfied' | 'follower'>[]> {
-    const log = (await this.deps.tickets.history(ref)).filter((e) => e.seq < beforeSeq);
+  private async earlierSurveys(ticket: TicketState, beforeSeq: number): Promise<Pick<SurveyDoc, 'dissatisfied' | 'follower'>[]> {
+    // A ticket closes again only after a reopening: never reopened, this is its first closure (most are; no log to read).
+    if (ticket.reopenCount === 0) return [];
+    const log = (await this.deps.tickets.history(ticket.ref)).filter((e) => e.seq < beforeSeq);
     const followers = [...new Set(log.flatMap((e) => dataOf(e, 'followed')?.follower.telegramId ?? []))];
     const ids = log.filter((e) => CLOSING_TYPES.includes(e.type)).flatMap((e) => [surveyIdOf(e), ...followers.map((id) => `${surveyIdOf(e)}f${id}`)]);
     const found = await Promise.all(ids.map((id) => this.followups.Survey.findById(id, { dissatisfied: 1, follower: 1 }).lean<Pick<SurveyDoc, 'dissatisfied' | 'follower'>>()));
