@@ -11,8 +11,8 @@
  * and what it does with an event must be idempotent (the callers insert against unique ids).
  */
 import type { Models } from '../db/models';
-import { RECENT_EVENT_TYPES, RecentEvents } from '../tickets/recentEvents';
-import type { TicketEvent, TicketEventType } from '../tickets/types';
+import { RECENT_EVENT_TYPES, RecentEvents, type RecentEvent } from '../tickets/recentEvents';
+import type { TicketEventType } from '../tickets/types';
 import type { FollowupModels, WatermarkDoc } from './model';
 
 export class EventScan {
@@ -29,7 +29,7 @@ export class EventScan {
   }
 
   /** Events of the watched types since the watermark (with the overlap), oldest first, about one batch. */
-  async next(now: Date): Promise<{ events: TicketEvent[]; commit: () => Promise<void> }> {
+  async next(now: Date): Promise<{ events: RecentEvent[]; commit: () => Promise<void> }> {
     const { name, types, overlap, firstRunLookback, batch } = this.options;
     const mark = await this.followups.Watermark.findById(name).lean<WatermarkDoc>();
     // A mark left by a full batch is exact (the backlog continues right after it); a mark at

@@ -6,7 +6,8 @@
  */
 import { inParallel } from '../jobs/parallel';
 import { claimOnce } from '../jobs/once';
-import type { TicketEvent, TicketState } from '../tickets/types';
+import type { RecentEvent } from '../tickets/recentEvents';
+import type { TicketState } from '../tickets/types';
 import { followupPolicy } from './config';
 import { categoryKey } from './coverage';
 import type { FollowupDeps } from './deps';
@@ -53,19 +54,19 @@ export class RepeatDetector {
     return { flagged: flagged.filter(Boolean).length };
   }
 
-  private async check(event: TicketEvent): Promise<boolean> {
-    // The created event holds the whole initial ticket: no need to load it unless it repeats.
-    const reported = event.data as unknown as TicketState;
+  private async check(recent: RecentEvent): Promise<boolean> {
+    // The created event holds the whole initial ticket: no need to load the ticket unless it repeats.
+    const reported = (await this.deps.tickets.event(recent.ref, recent.seq))?.data as unknown as TicketState | undefined;
     if (!reported || !canRepeat(reported)) return false;
-    const createdAt = new Date(event.at);
+    const createdAt = new Date(recent.at);
     const window = followupPolicy(this.deps.policy).repeatWindow;
     const candidates = (await this.deps.tickets.listForResidentBetween(reported.resident.telegramId, new Date(createdAt.getTime() - window), createdAt)).slice(0, 50);
-    const earlier = candidates.find((t) => isRepeatOf({ ...reported, ref: event.ref }, t));
+    const earlier = candidates.find((t) => isRepeatOf({ ...reported, ref: recent.ref }, t));
     if (!earlier) return false;
-    if (!(await claimOnce(this.deps.models, `fu:repeat:${event.ref}`, this.deps.clock.now()))) return false;
-    const result = await this.deps.tickets.flagRepeat(event.ref, earlier.ref, new Date(earlier.createdAt));
+    if (!(await claimOnce(this.deps.models, `fu:repeat:${recent.ref}`, this.deps.clock.now()))) return false;
+    const result = await this.deps.tickets.flagRepeat(recent.ref, earlier.ref, new Date(earlier.createdAt));
     if (!result.ok) return false;
-    this.deps.log.info({ ref: event.ref, of: earlier.ref }, 'repeat report flagged');
+    this.deps.log.info({ ref: recent.ref, of: earlier.ref }, 'repeat report flagged');
     return true;
   }
 }

@@ -5,7 +5,9 @@
  * last days of the watched types, so a scan costs what happened lately, not the history.
  *
  * Written by the Reactor with each event's notices (so a crash between the event and this
- * copy is recovered like a lost notice), and pruned by the scans as they read.
+ * copy is recovered like a lost notice), and pruned by the scans as they read. Only the
+ * event's place and time are kept (a created event holds the whole ticket: a week of those
+ * made every tick decode megabytes); a scan that needs the rest reads the event by `_id`.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Models } from '../db/models';
@@ -15,11 +17,15 @@ import type { TicketEvent, TicketEventType } from './types';
 /** The event types the follow-up scans watch; the others are never copied. */
 export const RECENT_EVENT_TYPES: readonly TicketEventType[] = ['created', 'confirmed', 'auto_confirmed'];
 
-type RecentDoc = TicketEvent & { _id: string };
+/** Where a watched event is in its ticket's log, and when it happened. */
+export type RecentEvent = Pick<TicketEvent, 'ref' | 'seq' | 'type' | 'at'>;
+
+type RecentDoc = RecentEvent & { _id: string };
 
 const recentSchema = new Schema(
-  { _id: String, ref: String, seq: Number, type: String, at: Date, actor: Schema.Types.Mixed, text: String, media: Schema.Types.Mixed, data: Schema.Types.Mixed },
-  { collection: 'recent_events', versionKey: false, minimize: true },
+  { _id: String, ref: String, seq: Number, type: String, at: Date },
+  // Copies written by earlier versions carry the whole event; what they hold beyond these is ignored.
+  { collection: 'recent_events', versionKey: false, minimize: true, strict: true },
 );
 recentSchema.index({ type: 1, at: 1 });
 
@@ -39,22 +45,22 @@ export class RecentEvents {
   async recordEvent(event: TicketEvent): Promise<void> {
     if (!RECENT_EVENT_TYPES.includes(event.type)) return;
     try {
-      await this.model.create({ ...event, _id: eventId(event.ref, event.seq) });
+      await this.model.create({ _id: eventId(event.ref, event.seq), ref: event.ref, seq: event.seq, type: event.type, at: event.at });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
   }
 
   /** Watched events of `types` in (from, until], oldest first, at most `limit`. */
-  async between(types: TicketEventType[], from: Date, until: Date, limit: number): Promise<TicketEvent[]> {
+  async between(types: TicketEventType[], from: Date, until: Date, limit: number): Promise<RecentEvent[]> {
     const docs = await this.model.find({ type: { $in: types }, at: { $gt: from, $lte: until } }).sort({ at: 1 }).limit(limit).lean<RecentDoc[]>();
-    return docs.map(withoutId);
+    return docs.map(placeOf);
   }
 
   /** Watched events of `types` at exactly `at`. */
-  async at(types: TicketEventType[], at: Date): Promise<TicketEvent[]> {
+  async at(types: TicketEventType[], at: Date): Promise<RecentEvent[]> {
     const docs = await this.model.find({ type: { $in: types }, at }).lean<RecentDoc[]>();
-    return docs.map(withoutId);
+    return docs.map(placeOf);
   }
 
   /** Forgets what is older than `before` (every scan has read it long ago). */
@@ -63,6 +69,6 @@ export class RecentEvents {
   }
 }
 
-function withoutId({ _id, ...event }: RecentDoc): TicketEvent {
-  return event;
+function placeOf({ ref, seq, type, at }: RecentDoc): RecentEvent {
+  return { ref, seq, type, at };
 }

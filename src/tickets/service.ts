@@ -334,6 +334,11 @@ export class TicketService {
     return this.repo.events(ref);
   }
 
+  /** One event of a ticket's log by its position (an `_id` read). */
+  event(ref: string, seq: number): Promise<TicketEvent | null> {
+    return this.repo.event(ref, seq);
+  }
+
   setCard(ref: string, card: CardLocation): Promise<void> {
     return this.repo.setCards(ref, [card]);
   }

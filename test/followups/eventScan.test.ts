@@ -7,7 +7,7 @@
  */
 import { EventScan } from '../../src/followups/eventScan';
 import { ensureFollowupIndexes, followupModels } from '../../src/followups/model';
-import { RecentEvents, recentEventsModel } from '../../src/tickets/recentEvents';
+import { RecentEvents, recentEventsModel, type RecentEvent } from '../../src/tickets/recentEvents';
 import type { TicketEvent } from '../../src/tickets/types';
 import { createHarness, type Harness } from '../support/harness';
 
@@ -34,7 +34,7 @@ function scan(batch = 100) {
   return new EventScan(h.database.models, followupModels(h.database.conn), { name: 'test-scan', types: ['confirmed', 'auto_confirmed'], overlap: 2000, firstRunLookback: 60_000, batch });
 }
 
-async function read(now: Date, batch?: number): Promise<TicketEvent[]> {
+async function read(now: Date, batch?: number): Promise<RecentEvent[]> {
   const { events, commit } = await scan(batch).next(now);
   await commit();
   return events;
