@@ -26,6 +26,17 @@ export interface StaffDirectoryOptions {
 
 const TEN_MINUTES = 10 * 60_000;
 
+/**
+ * How long this process keeps a user's recorded memberships without asking the database
+ * (real time: a cache, not office time). The role is needed on nearly every update; what
+ * this process learns it writes through, and another instance's answers are seen here
+ * within this long. Each answer's own trust period (above) still applies to what is kept.
+ */
+export const MEMBERSHIP_CACHE_MS = 30_000;
+const MEMBERSHIP_CACHE_MAX = 10_000;
+
+type KnownChats = UserMembershipsDoc['chats'];
+
 export interface UserRef {
   id: number;
   firstName: string;
@@ -33,10 +44,29 @@ export interface UserRef {
 }
 
 export class StaffDirectory {
+  private readonly memberships = new Map<number, { chats: KnownChats; until: number }>();
+  /** Bumped by every write here, so a read that started before it does not cache the old list. */
+  private membershipWrites = 0;
+
   constructor(
-    private readonly deps: { models: Models; clock: Clock; policy: OfficePolicy; probe: MembershipProbe },
+    private readonly deps: { models: Models; clock: Clock; policy: OfficePolicy; probe: MembershipProbe; now?: () => number },
     private readonly options: StaffDirectoryOptions = { recheckNonMemberAfterMs: TEN_MINUTES, recheckMemberAfterMs: TEN_MINUTES },
   ) {}
+
+  private cacheChats(userId: number, chats: KnownChats): void {
+    if (this.memberships.size >= MEMBERSHIP_CACHE_MAX) this.memberships.clear();
+    this.memberships.set(userId, { chats, until: (this.deps.now ?? Date.now)() + MEMBERSHIP_CACHE_MS });
+  }
+
+  /** The user's recorded answers, one `_id` read at most every MEMBERSHIP_CACHE_MS. */
+  private async knownChats(userId: number): Promise<KnownChats> {
+    const cached = this.memberships.get(userId);
+    if (cached && cached.until > (this.deps.now ?? Date.now)()) return cached.chats;
+    const writes = this.membershipWrites;
+    const chats = (await this.deps.models.UserMemberships.findById(userId).lean<UserMembershipsDoc>())?.chats ?? [];
+    if (writes === this.membershipWrites) this.cacheChats(userId, chats);
+    return chats;
+  }
 
   staffChatIds(): number[] {
     const night = this.deps.policy.nightShift.chat;
@@ -72,7 +102,10 @@ export class StaffDirectory {
   private async recordForUser(chatId: number, userId: number, set: { member: boolean; checkedAt: Date }): Promise<void> {
     const { UserMemberships } = this.deps.models;
     const chats = ((await UserMemberships.findById(userId).lean<UserMembershipsDoc>())?.chats ?? []).filter((c) => c.chatId !== chatId);
-    await upsertById(UserMemberships, userId, { $set: { chats: [...chats, { chatId, ...set }] } });
+    const written = [...chats, { chatId, ...set }];
+    await upsertById(UserMemberships, userId, { $set: { chats: written } });
+    this.membershipWrites++;
+    this.cacheChats(userId, written);
   }
 
   async rememberProfile(user: UserRef, privateChatOpen?: boolean): Promise<void> {
@@ -112,8 +145,8 @@ export class StaffDirectory {
 
   /** The actor as the domain core checks it: role and the staff chats the user belongs to. */
   async actorFor(user: UserRef): Promise<Actor> {
-    const { policy, models } = this.deps;
-    const known = (await models.UserMemberships.findById(user.id).lean<UserMembershipsDoc>())?.chats ?? [];
+    const { policy } = this.deps;
+    const known = await this.knownChats(user.id);
     const chats: number[] = [];
     for (const chatId of this.staffChatIds()) {
       if (await this.isMember(chatId, user.id, known.find((k) => k.chatId === chatId))) chats.push(chatId);
