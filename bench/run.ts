@@ -7,7 +7,8 @@
  * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part,
  * BENCH_ONLY=tick the history part (BENCH_TICK_HISTORY sets its larger size),
  * BENCH_ONLY=flood the flood part (others' replies while one chat floods and is refused with 429),
- * BENCH_ONLY=dashboard the web dashboard's pages under load.
+ * BENCH_ONLY=dashboard the web dashboard's pages under load,
+ * BENCH_ONLY=crowd 200 new residents registering and reporting at once (BENCH_CROWD sets how many).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { benchFigures, type FiguresBench } from './figures';
 import { benchPerUpdate, type PerUpdateFigures } from './perUpdate';
 import { benchFlood, type FloodFigures } from './flood';
 import { benchDashboard, type DashboardBench } from './dashboard';
+import { benchCrowd, type CrowdFigures } from './crowd';
 
 /** A bench that has not finished by then stops itself (BENCH_LIMIT_MINUTES; the history part alone writes 600,000 documents). */
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MINUTES ?? (process.env.BENCH_ONLY === 'tick' ? 45 : 10)) * 60_000;
@@ -66,6 +68,18 @@ function perUpdateRows(p: PerUpdateFigures): [string, string, string][] {
   return rows;
 }
 
+function crowdRows(c: CrowdFigures): [string, string, string][] {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  return [
+    [
+      `${c.residents} new residents register and report a repair at once (${c.updates} updates): reply time p99 vs bare grammY`,
+      `${(c.bot.p99Ms / c.bare.p99Ms).toFixed(1)}x (${ms(c.bot.p99Ms)} vs ${ms(c.bare.p99Ms)}; p50 ${ms(c.bot.p50Ms)} vs ${ms(c.bare.p50Ms)})`,
+      `goal ≤ 5x; all in ${c.bot.seconds.toFixed(1)} s vs ${c.bare.seconds.toFixed(1)} s; load ${c.load.toFixed(1)}`,
+    ],
+    ['reports filed', `${c.filed} of ${c.residents}`, `goal ${c.residents} of ${c.residents}`],
+  ];
+}
+
 function floodRows(f: FloodFigures): [string, string, string][] {
   return [
     [
@@ -77,7 +91,7 @@ function floodRows(f: FloodFigures): [string, string, string][] {
 }
 
 function report(
-  s: SendingFigures, t: TickFigures, fan: FanoutFigures, f: FiguresBench | undefined, p: PerUpdateFigures | undefined, flood: FloodFigures | undefined, backend: string,
+  s: SendingFigures, t: TickFigures, fan: FanoutFigures, f: FiguresBench | undefined, p: PerUpdateFigures | undefined, flood: FloodFigures | undefined, crowd: CrowdFigures | undefined, backend: string,
 ): string {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const waits = [...s.interactiveWaitsMs].sort((a, b) => a - b);
@@ -99,6 +113,7 @@ function report(
     ...(f ? figuresRows(f) : []),
     ...(p ? perUpdateRows(p) : []),
     ...(flood ? floodRows(flood) : []),
+    ...(crowd ? crowdRows(crowd) : []),
     ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`],
   ]);
 }
@@ -127,6 +142,7 @@ async function main(): Promise<void> {
       updates: ['one update (/start, a scene step) against a bare grammY bot on the same fake Bot API', async () => perUpdateRows(await benchPerUpdate(database, log))],
       flood: ['one chat floods and is refused with 429 while 100 others write', async () => floodRows(await benchFlood(database, log))],
       dashboard: ['the dashboard\'s overview and ticket list at 100,000 tickets, 20 requests at once', async () => dashboardRows(await benchDashboard(database, log))],
+      crowd: ['200 new residents register and report a repair at once, against a bare grammY bot', async () => crowdRows(await benchCrowd(database, log))],
       tick: ['the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets', async () => tickRows(await benchTick(database, log))],
     };
     const only = process.env.BENCH_ONLY ? parts[process.env.BENCH_ONLY] : undefined;
@@ -137,21 +153,23 @@ async function main(): Promise<void> {
       log(table([['measure', 'result', 'limit / note'], ...rows, ['database', backend, `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`]]));
       return;
     }
-    log('1/6 an emergency\'s fan-out to every group, head and the manager');
+    log('1/7 an emergency\'s fan-out to every group, head and the manager');
     const fanout = await benchFanout(database, log);
-    log('2/6 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
+    log('2/7 sending 2,050 messages through the outbox at Telegram\'s limits (about 70 s)');
     const sending = await benchSending(database, log);
-    log('3/6 the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets');
+    log('3/7 the scheduler tick, My tickets, /open and a claim at 1,000 and at 100,000 closed tickets');
     const tick = await benchTick(database, log);
-    log('4/6 one month\'s figures with 100,000 tickets of history');
+    log('4/7 one month\'s figures with 100,000 tickets of history');
     const figures = await benchFigures(database, log);
-    log('5/6 one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
+    log('5/7 one update (/start, a scene step) against a bare grammY bot on the same fake Bot API');
     const perUpdate = await benchPerUpdate(database, log);
+    log('6/7 200 new residents register and report a repair at once');
+    const crowd = await benchCrowd(database, log);
     // Last: the flooder's handlers may still be waiting out Telegram's 429 when it ends.
-    log('6/6 one chat floods and is refused with 429 while 100 others write');
+    log('7/7 one chat floods and is refused with 429 while 100 others write');
     const flood = await benchFlood(database, log);
     log('');
-    log(report(sending, tick, fanout, figures, perUpdate, flood, backend));
+    log(report(sending, tick, fanout, figures, perUpdate, flood, crowd, backend));
   } finally {
     await database.conn.dropDatabase().catch(() => undefined);
     await database.close();
