@@ -103,8 +103,7 @@ export class SampleDraws {
   private async draw(key: string, id: string, pool: string, month: string, share: number, at: Date): Promise<boolean> {
     const { SampleDraw } = this.models;
     for (let attempt = 0; attempt < 100; attempt++) {
-      const existing = await SampleDraw.findById(id).lean<SampleDrawDoc>();
-      if (existing) return existing.selected;
+      // The month's running number from memory; read (a sort over the month's draws) only when unknown here.
       const last = this.last.has(key) ? this.last.get(key) : ((await SampleDraw.findOne({ pool, month }).sort({ n: -1 }).lean<SampleDrawDoc>()) ?? undefined);
       const draw = nextDraw(last, share, this.random());
       try {
@@ -112,8 +111,11 @@ export class SampleDraws {
         this.last.set(key, { n: draw.n, selectedCount: draw.selectedCount });
         return draw.selected;
       } catch (error) {
-        // Either this closure was decided meanwhile (read it back) or number n was taken (next one).
         if (!isDuplicateKey(error)) throw error;
+        // Either this closure was drawn before (a retry after a crash, or another instance: its
+        // answer stands) or number n was taken by another instance (read the month again).
+        const existing = await SampleDraw.findById(id).lean<SampleDrawDoc>();
+        if (existing) return existing.selected;
         this.last.delete(key);
       }
     }
