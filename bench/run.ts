@@ -3,7 +3,7 @@
  * tickets, and one month's figures with 100,000 tickets of history. Uses MONGODB_URI when
  * set, else the embedded database (FerretDB; PostgreSQL when one answers on 127.0.0.1:5432,
  * else SQLite; BENCH_DB_BACKEND chooses), in a database of its own that it drops at the end.
- * All traffic stays on 127.0.0.1; the whole run stops itself after 10 minutes (BENCH_LIMIT_MINUTES).
+ * All traffic stays on 127.0.0.1; the whole run stops itself after 30 minutes, a part alone after 10, the history part after 45 (BENCH_LIMIT_MINUTES).
  * BENCH_ONLY=figures runs the figures part alone, BENCH_ONLY=updates the per-update part,
  * BENCH_ONLY=tick the history part (BENCH_TICK_HISTORY sets its larger size),
  * BENCH_ONLY=flood the flood part (others' replies while one chat floods and is refused with 429),
@@ -25,7 +25,7 @@ import { benchDashboard, type DashboardBench } from './dashboard';
 import { benchCrowd, type CrowdFigures } from './crowd';
 
 /** A bench that has not finished by then stops itself (BENCH_LIMIT_MINUTES; the history part alone writes 600,000 documents). */
-const LIMIT_MS = Number(process.env.BENCH_LIMIT_MINUTES ?? (process.env.BENCH_ONLY === 'tick' ? 45 : 10)) * 60_000;
+const LIMIT_MS = Number(process.env.BENCH_LIMIT_MINUTES ?? (process.env.BENCH_ONLY === 'tick' ? 45 : process.env.BENCH_ONLY ? 10 : 30)) * 60_000;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function table(rows: [string, string, string][]): string {

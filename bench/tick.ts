@@ -30,7 +30,9 @@ const DAY = 24 * 3600_000;
 const QUIET_WEEK = 8 * DAY;
 /** Residents of the history: each has had several tickets. */
 const RESIDENTS = 20_000;
-const REGULAR = 200_000; // the resident whose My tickets is measured
+/** The resident whose My tickets is measured: the history's first 5 tickets are theirs, at every size. */
+const REGULAR = 200_000;
+const REGULAR_TICKETS = 5;
 
 export interface TickSize {
   closedTickets: number;
@@ -65,7 +67,7 @@ function closedTicket(i: number) {
   const createdAt = new Date(Date.UTC(2024, 0, 1) + i * 5 * 60_000);
   const day = createdAt.toISOString().slice(0, 10);
   const ref = `BX-${day.replace(/-/g, '')}-${String(i).padStart(6, '0')}`;
-  const residentId = REGULAR + (i % RESIDENTS);
+  const residentId = i < REGULAR_TICKETS ? REGULAR : REGULAR + 1 + (i % RESIDENTS);
   const actor = { id: residentId, role: 'resident', name: '住户' };
   const at = (minutes: number) => new Date(createdAt.getTime() + minutes * 60_000);
   return {
