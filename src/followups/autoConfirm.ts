@@ -22,12 +22,13 @@ export class AutoConfirmJob {
     // days" ends at the next opening instead.
     if (!isWithinHours(now, followupHours(policy), policy.timezone)) return { confirmed: 0 };
     const rules = followupPolicy(policy);
-    const due = await models.LiveTicket.find({ status: 'resolved', autoConfirmAt: { $lte: now } }, { ref: 1 })
+    // The working set's copy is the whole state: the confirmation starts from it instead of loading the ticket again.
+    const due = await models.LiveTicket.find({ status: 'resolved', autoConfirmAt: { $lte: now } }, { ref: 1, state: 1 })
       .sort({ autoConfirmAt: 1 })
       .limit(rules.batch)
-      .lean<Pick<TicketState, 'ref'>[]>();
-    const outcomes = await inParallel(due, policy.scheduler.parallel, async ({ ref }) => {
-      const result = await tickets.autoConfirm(ref);
+      .lean<{ ref: string; state?: TicketState }[]>();
+    const outcomes = await inParallel(due, policy.scheduler.parallel, async ({ ref, state }) => {
+      const result = await tickets.autoConfirm(ref, state);
       // Lost to another instance, or the resident answered a moment ago.
       if (result.ok) log.info({ ref }, 'ticket auto-confirmed');
       return result.ok;

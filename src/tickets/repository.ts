@@ -91,6 +91,13 @@ export class TicketRepository {
     return state;
   }
 
+  /** A state read elsewhere (the working set's copy), with any events its log has beyond it. */
+  async catchUp(state: TicketState): Promise<TicketState> {
+    let current = state;
+    for (const event of await this.eventsAfter(state.ref, state.seq)) current = applyEvent(current, event)!;
+    return current;
+  }
+
   /** Writes the projection unless a newer one is already stored. */
   async saveProjection(state: TicketState): Promise<void> {
     const fields = {

@@ -250,9 +250,13 @@ export class TicketService {
     return this.act(ref, 'cancel', actor, () => ({ type: 'cancelled', text: reason, ...(reasonCode ? { data: { reasonCode } } : {}) }));
   }
 
-  /** The quiet period passed without an answer: the scheduler confirms for the resident. */
-  autoConfirm(ref: string): Promise<ActionResult> {
-    return this.act(ref, 'auto_confirm', SYSTEM_ACTOR, () => ({ type: 'auto_confirmed' }));
+  /**
+   * The quiet period passed without an answer: the scheduler confirms for the resident.
+   * `known` is the state the scheduler found it in (the working set's copy), caught up from
+   * the log before it is used; without it the ticket is loaded.
+   */
+  autoConfirm(ref: string, known?: TicketState): Promise<ActionResult> {
+    return this.act(ref, 'auto_confirm', SYSTEM_ACTOR, () => ({ type: 'auto_confirmed' }), known);
   }
 
   /** A dissatisfied follow-up answer reopens a closed ticket for rework. */
@@ -389,9 +393,10 @@ export class TicketService {
    * Decide, then try to take the next sequence number; on a lost race reload and decide
    * again against the winner's state (a second Claim then sees "already claimed").
    */
-  private async act(ref: string, action: TicketAction, actor: Actor, draft: Drafter): Promise<ActionResult> {
+  private async act(ref: string, action: TicketAction, actor: Actor, draft: Drafter, known?: TicketState): Promise<ActionResult> {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const ticket = await this.repo.load(ref);
+      // A state the caller already read serves the first attempt (after its log is checked for newer events); a lost race reloads.
+      const ticket = attempt === 0 && known?.ref === ref ? await this.repo.catchUp(known) : await this.repo.load(ref);
       if (!ticket) return { ok: false, reason: 'not_found' };
       const now = this.deps.clock.now();
       const drafted = decide(action, ticket, actor, this.deps.policy) ?? draft(ticket, now);

@@ -76,3 +76,18 @@ test('a quiet period ending at night ends at the next opening', async () => {
   expect(ticket.closedAt).toEqual(shanghai('2026-11-24T08:00:00'));
   expect(autoConfirmTexts(alice.id).filter((t) => t.includes(late.ref))).toHaveLength(1);
 });
+
+test('a confirmation starting from a copy older than the log is decided on the log: the resident who confirmed meanwhile is not confirmed for again', async () => {
+  const ticket = await resolvedRepair(h, alice);
+  const copy = (await h.services.tickets.get(ticket.ref))!;
+  await h.services.tickets.confirm(ticket.ref, residentActor(alice.id, 'Alice'));
+  const result = await h.services.tickets.autoConfirm(ticket.ref, copy);
+  expect(result.ok).toBe(false);
+  expect(await eventTypes(h, ticket.ref)).toEqual(['created', 'claimed', 'resolved', 'confirmed']);
+
+  // A copy that is current closes it as before.
+  const other = await resolvedRepair(h, alice);
+  expect((await h.services.tickets.autoConfirm(other.ref, (await h.services.tickets.get(other.ref))!)).ok).toBe(true);
+  expect(await eventTypes(h, other.ref)).toEqual(['created', 'claimed', 'resolved', 'auto_confirmed']);
+  await h.settle();
+});
