@@ -5,6 +5,7 @@
  */
 import { answerRegistration, ALICE_PROFILE } from '../support/flows';
 import { createHarness, people, type Harness } from '../support/harness';
+import { commandsDuring as sentDuring } from '../support/commands';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,18 +15,9 @@ afterAll(() => h.close());
 
 const alice = people.alice;
 
-/** The database commands this connection sends while `fn` runs. */
+/** The database commands this connection sends while `fn` runs, as `collection.method`. */
 async function commandsDuring(fn: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  h.database.conn.set('debug', (collection: string, method: string) => {
-    seen.push(`${collection}.${method}`);
-  });
-  try {
-    await fn();
-  } finally {
-    h.database.conn.set('debug', false);
-  }
-  return seen;
+  return (await sentDuring(h.database.conn, fn)).map((c) => `${c.collection}.${c.method}`);
 }
 
 test("a known resident's /start: the update's record and the conversation state, the language from memory", async () => {

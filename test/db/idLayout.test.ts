@@ -5,6 +5,7 @@
  */
 import { residentActor } from '../../src/people/actors';
 import { createHarness, people, type Harness } from '../support/harness';
+import { commandsDuring as sentDuring } from '../support/commands';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,18 +17,7 @@ const alice = { telegramId: people.alice.id, name: '王丽', phone: '+8613812345
 const zhang = { id: people.zhang.id, name: '张', role: 'staff' as const, chats: [-1001000000001], headOf: [] };
 
 /** Every database command the connection sends while `fn` runs: collection, method and filter. */
-async function commandsDuring(fn: () => Promise<unknown>): Promise<{ collection: string; method: string; filter: unknown }[]> {
-  const seen: { collection: string; method: string; filter: unknown }[] = [];
-  h.database.conn.set('debug', (collection: string, method: string, filter: unknown) => {
-    seen.push({ collection, method, filter });
-  });
-  try {
-    await fn();
-  } finally {
-    h.database.conn.set('debug', false);
-  }
-  return seen;
-}
+const commandsDuring = (fn: () => Promise<unknown>) => sentDuring(h.database.conn, fn);
 
 test('tickets, events and residents are stored under their natural keys', async () => {
   await h.services.residents.saveProfile(alice.telegramId, 'Alice', { name: alice.name, phone: alice.phone, building: '3', unit: '2', room: '1201' });

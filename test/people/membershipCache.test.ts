@@ -4,6 +4,7 @@
  * it learns itself, and sees another instance's answers once its copy has expired.
  */
 import { MEMBERSHIP_CACHE_MS, StaffDirectory } from '../../src/people/staff';
+import { commandsDuring as sentDuring } from '../support/commands';
 import { createHarness, STAFF_CHAT, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -15,18 +16,7 @@ afterAll(() => h.close());
 const someone = { id: 7_700_001, firstName: '小王' };
 
 /** How many commands the connection sends while `fn` runs. */
-async function commandsDuring(fn: () => Promise<unknown>): Promise<number> {
-  let n = 0;
-  h.database.conn.set('debug', () => {
-    n++;
-  });
-  try {
-    await fn();
-  } finally {
-    h.database.conn.set('debug', false);
-  }
-  return n;
-}
+const commandsDuring = async (fn: () => Promise<unknown>) => (await sentDuring(h.database.conn, fn)).length;
 
 test('memberships are read once, learned ones written through, and another instance is seen when the copy expires', async () => {
   let realTime = 1_000_000;
