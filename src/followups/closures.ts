@@ -10,7 +10,7 @@
 import { localDateKey, localMonthKey } from '../time/zoned';
 import { dataOf, type TicketEvent, type TicketEventType, type TicketState } from '../tickets/types';
 import { isDuplicateKey } from '../db/models';
-import { inParallel } from '../jobs/parallel';
+import { perTicketInParallel } from '../jobs/parallel';
 import { followupHours, followupPolicy, type CoverageClass } from './config';
 import { categoryKey, coverageOf, timingClass } from './coverage';
 import type { FollowupDeps } from './deps';
@@ -52,15 +52,9 @@ export class ClosureWatcher {
   async tick(): Promise<{ closures: number; scheduled: number }> {
     await ensureFollowupIndexes(this.deps.models);
     const { events, commit } = await this.scan.next(this.deps.clock.now());
-    // Tickets side by side; one ticket's closures in order (a later round counts the earlier).
-    const byTicket = new Map<string, RecentEvent[]>();
-    for (const event of events) byTicket.set(event.ref, [...(byTicket.get(event.ref) ?? []), event]);
-    const decisions = await inParallel([...byTicket.values()], this.deps.policy.scheduler.parallel, async (closings) => {
-      const decided: (boolean | undefined)[] = [];
-      for (const event of closings) decided.push(await this.onClosed(event));
-      return decided;
-    });
-    const made = decisions.flat().filter((d): d is boolean => d !== undefined);
+    // One ticket's closures in order: a later round counts the earlier.
+    const decisions = await perTicketInParallel(events, (event) => event.ref, this.deps.policy.scheduler.parallel, (event) => this.onClosed(event));
+    const made = decisions.filter((d): d is boolean => d !== undefined);
     await commit();
     return { closures: made.length, scheduled: made.filter(Boolean).length };
   }

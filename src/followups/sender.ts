@@ -9,7 +9,7 @@
  * both — same values — so a crash between the steps is finished by the next tick.
  */
 import { claimOnce } from '../jobs/once';
-import { inParallel } from '../jobs/parallel';
+import { perTicketInParallel } from '../jobs/parallel';
 import { isWithinHours, nextOpening } from '../policy/hours';
 import type { TicketState } from '../tickets/types';
 import { isFollowing } from '../tickets/rules';
@@ -41,16 +41,10 @@ export class SurveySender {
     await ensureFollowupIndexes(this.deps.models);
     const now = this.deps.clock.now();
     const ids = await this.timers.due(now, followupPolicy(this.deps.policy).batch);
-    // Tickets side by side; one ticket's surveys (reporter, followers, recheck) in turn, as each records on its log.
-    const byTicket = new Map<string, string[]>();
-    for (const id of ids) byTicket.set(refOfSurvey(id), [...(byTicket.get(refOfSurvey(id)) ?? []), id]);
-    const steps = await inParallel([...byTicket.values()], this.deps.policy.scheduler.parallel, async (ticketIds) => {
-      const done: (Step | undefined)[] = [];
-      for (const id of ticketIds) done.push(await this.due(id, now));
-      return done;
-    });
+    // One ticket's surveys (reporter, followers, recheck) in turn: each records on its log.
+    const steps = await perTicketInParallel(ids, refOfSurvey, this.deps.policy.scheduler.parallel, (id) => this.due(id, now));
     const counts: Partial<Record<Step, number>> = {};
-    for (const step of steps.flat()) if (step) counts[step] = (counts[step] ?? 0) + 1;
+    for (const step of steps) if (step) counts[step] = (counts[step] ?? 0) + 1;
     return counts;
   }
 

@@ -17,3 +17,18 @@ export async function inParallel<T, R>(items: readonly T[], limit: number, work:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * Runs `work` on every item, the items of one ticket (`refOf`) in turn — they append to one
+ * log — and different tickets side by side, at most `limit` at once. Results in no set order.
+ */
+export async function perTicketInParallel<T, R>(items: readonly T[], refOf: (item: T) => string, limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const byTicket = new Map<string, T[]>();
+  for (const item of items) byTicket.set(refOf(item), [...(byTicket.get(refOf(item)) ?? []), item]);
+  const perTicket = await inParallel([...byTicket.values()], limit, async (ticketItems) => {
+    const results: R[] = [];
+    for (const item of ticketItems) results.push(await work(item));
+    return results;
+  });
+  return perTicket.flat();
+}

@@ -12,7 +12,7 @@
 import type { Clock } from '../clock';
 import type { OfficePolicy } from '../config/office';
 import type { Models } from '../db/models';
-import { inParallel } from '../jobs/parallel';
+import { perTicketInParallel } from '../jobs/parallel';
 import { isWithinHours } from '../policy/hours';
 import type { DomainLogger, TicketService } from '../tickets/service';
 import type { EventDataByType, TicketState } from '../tickets/types';
@@ -52,24 +52,19 @@ async function recordOnce<T extends Pending, E extends 'reminded' | 'escalated' 
   record: (item: T) => Promise<{ type: E; text?: string; data: EventDataByType[E] }>,
 ): Promise<number> {
   const done = await store.done(items.map((i) => i.key));
-  // Tickets side by side; one ticket's items in turn, as each appends to its log.
-  const byTicket = new Map<string, T[]>();
-  for (const item of items.filter((i) => !done.has(i.key))) byTicket.set(item.ticket.ref, [...(byTicket.get(item.ticket.ref) ?? []), item]);
-  const counts = await inParallel([...byTicket.values()], deps.policy.scheduler.parallel, async (ticketItems) => {
-    let recorded = 0;
-    for (const item of ticketItems) {
-      try {
-        const { type, text, data } = await record(item);
-        const result = await deps.tickets.recordOnce(item.ticket.ref, item.key, type, { text, data });
-        if (result !== 'done' && result.ok) recorded++;
-      } catch (error) {
-        // One ticket's failure (a chat gone) must not hold up the others; the next tick retries it.
-        deps.log.error({ err: error, ref: item.ticket.ref, key: item.key }, 'time-limit notice failed');
-      }
+  const pending = items.filter((i) => !done.has(i.key));
+  const recorded = await perTicketInParallel(pending, (item) => item.ticket.ref, deps.policy.scheduler.parallel, async (item) => {
+    try {
+      const { type, text, data } = await record(item);
+      const result = await deps.tickets.recordOnce(item.ticket.ref, item.key, type, { text, data });
+      return result !== 'done' && result.ok;
+    } catch (error) {
+      // One ticket's failure (a chat gone) must not hold up the others; the next tick retries it.
+      deps.log.error({ err: error, ref: item.ticket.ref, key: item.key }, 'time-limit notice failed');
+      return false;
     }
-    return recorded;
   });
-  return counts.reduce((sum, n) => sum + n, 0);
+  return recorded.filter(Boolean).length;
 }
 
 abstract class LimitJob {
