@@ -10,16 +10,15 @@
  */
 import os from 'node:os';
 import pino from 'pino';
-import { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot } from '../bot/createBot';
 import { createServices } from '../bot/services';
 import { Texts } from '../bot/texts';
 import { systemClock } from '../src/clock';
-import { defaultOfficePolicy } from '../src/config/office';
 import type { Database } from '../src/db/connection';
 import { startFakeTelegram, type FakeTelegram } from '../test/support/fakeTelegram';
 import { UpdateFactory, user, type TgUser } from '../test/support/updates';
+import { bareBot, percentile, unpacedPolicy } from './kit';
 
 const TOKEN = '123456:BENCH-CROWD';
 const GROUP = -1009300000001;
@@ -61,8 +60,6 @@ function stepsOf(u: UpdateFactory, fake: FakeTelegram): Step[] {
   ];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-
 /** Every resident at once, each step after the last was handled; each update's handling time. */
 async function crowd(residents: TgUser[], steps: Step[], handle: (u: Update) => Promise<unknown>) {
   const times: number[] = [];
@@ -79,22 +76,15 @@ async function crowd(residents: TgUser[], steps: Step[], handle: (u: Update) => 
   );
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99), seconds, count: times.length };
+  return { p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), seconds, count: times.length };
 }
 
 export async function benchCrowd(database: Database, log: (line: string) => void): Promise<CrowdFigures> {
   const fake = await startFakeTelegram();
-  const base = defaultOfficePolicy({ staffChatId: GROUP, timezone: 'Asia/Shanghai' });
-  // Telegram's pace is the outbox bench's subject; here it would only measure waiting.
-  const policy = { ...base, outbox: { ...base.outbox, globalPerSecond: 100_000, perChatPerSecond: 1000, perChatBurst: 1000, perGroupPerMinute: 100_000 } };
+  const policy = unpacedPolicy(GROUP);
   const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => false } });
   const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
-  const bare = new Bot(TOKEN, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } });
-  bare.on('message', (ctx) => ctx.reply(ctx.message.text ?? 'ok'));
-  bare.on('callback_query:data', async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.callbackQuery.data);
-  });
+  const bare = bareBot(fake, TOKEN);
   const u = new UpdateFactory();
   const steps = stepsOf(u, fake);
   try {

@@ -16,6 +16,7 @@ import { defaultOfficePolicy } from '../src/config/office';
 import type { Database } from '../src/db/connection';
 import { listen } from '../src/http/app';
 import { GROUPS } from './sending';
+import { percentile } from './kit';
 
 const TICKETS = Number(process.env.BENCH_DASHBOARD_TICKETS ?? 100_000);
 const OPEN = 300;
@@ -68,7 +69,6 @@ function ticketDoc(i: number, now: number) {
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** REQUESTS requests to one URL from CONCURRENCY workers at once; every answer must be 200. */
 async function loadPage(url: string, cookie: string, page: string): Promise<PageLoad> {

@@ -18,6 +18,7 @@ import { defaultOfficePolicy } from '../src/config/office';
 import type { Database } from '../src/db/connection';
 import { serveUpdates, startFakeTelegram } from '../test/support/fakeTelegram';
 import { UpdateFactory, user } from '../test/support/updates';
+import { percentile } from './kit';
 
 const TOKEN = '123456:BENCH-FLOOD';
 const GROUP = -1009300000001;
@@ -37,7 +38,6 @@ export interface FloodFigures {
   load: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function benchFlood(database: Database, log: (line: string) => void): Promise<FloodFigures> {

@@ -12,16 +12,15 @@
  */
 import os from 'node:os';
 import pino from 'pino';
-import { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { createBot } from '../bot/createBot';
 import { createServices } from '../bot/services';
 import { Texts } from '../bot/texts';
 import { systemClock } from '../src/clock';
-import { defaultOfficePolicy } from '../src/config/office';
 import type { Database } from '../src/db/connection';
-import { startFakeTelegram, type FakeTelegram } from '../test/support/fakeTelegram';
+import { startFakeTelegram } from '../test/support/fakeTelegram';
 import { UpdateFactory, user, type TgUser } from '../test/support/updates';
+import { bareBot, unpacedPolicy } from './kit';
 
 const TOKEN = '123456:BENCH-UPDATE';
 const GROUP = -1009200000001;
@@ -75,24 +74,12 @@ const medianCost = (costs: Cost[]): Cost => ({
   commands: median(costs.map((c) => c.commands)),
 });
 
-function bareBot(fake: FakeTelegram): Bot {
-  const bot = new Bot(TOKEN, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } });
-  bot.on('message', (ctx) => ctx.reply(ctx.message.text ?? 'ok'));
-  bot.on('callback_query:data', async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.callbackQuery.data);
-  });
-  return bot;
-}
-
 export async function benchPerUpdate(database: Database, log: (line: string) => void, databaseCpu?: DatabaseCpu): Promise<PerUpdateFigures> {
   const fake = await startFakeTelegram();
-  const base = defaultOfficePolicy({ staffChatId: GROUP, timezone: 'Asia/Shanghai' });
-  // Telegram's pace is the outbox bench's subject; here it would only measure waiting.
-  const policy = { ...base, outbox: { ...base.outbox, globalPerSecond: 100_000, perChatPerSecond: 1000, perChatBurst: 1000, perGroupPerMinute: 100_000 } };
+  const policy = unpacedPolicy(GROUP);
   const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => false } });
   const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
-  const bare = bareBot(fake);
+  const bare = bareBot(fake, TOKEN);
   const u = new UpdateFactory();
   const counter = { n: 0 };
   database.conn.set('debug', () => {
