@@ -2,6 +2,7 @@
 import type { Models, ResidentDoc } from '../db/models';
 import type { Clock } from '../clock';
 import type { ResidentContact } from '../tickets/types';
+import { ShortCache } from './shortCache';
 
 export interface ResidentProfile {
   telegramId: number;
@@ -39,7 +40,6 @@ function toProfile(doc: ResidentDoc): ResidentProfile {
 
 /** How long this process trusts a resident's language without asking the database. */
 export const LANGUAGE_CACHE_MS = 60_000;
-const LANGUAGE_CACHE_MAX = 10_000;
 
 /** Looked up by `_id` (the Telegram id): FerretDB v1 indexes nothing else. */
 export class ResidentService {
@@ -48,19 +48,10 @@ export class ResidentService {
    * updates the entry), so it is kept for a short time (real time: a cache, not office time).
    * Another instance's /lang is seen here within LANGUAGE_CACHE_MS.
    */
-  private readonly languages = new Map<number, { language?: string; until: number }>();
-  /** Bumped by every setLanguage, so a read that started before it does not cache the old value. */
-  private languageChanges = 0;
+  private readonly languages: ShortCache<number, string | undefined>;
 
-  constructor(private readonly deps: { models: Models; clock: Clock; now?: () => number }) {}
-
-  private now(): number {
-    return (this.deps.now ?? Date.now)();
-  }
-
-  private cacheLanguage(telegramId: number, language: string | undefined): void {
-    if (this.languages.size >= LANGUAGE_CACHE_MAX) this.languages.clear();
-    this.languages.set(telegramId, { language, until: this.now() + LANGUAGE_CACHE_MS });
+  constructor(private readonly deps: { models: Models; clock: Clock; now?: () => number }) {
+    this.languages = new ShortCache(LANGUAGE_CACHE_MS, deps.now);
   }
 
   async get(telegramId: number): Promise<ResidentProfile | null> {
@@ -88,23 +79,19 @@ export class ResidentService {
       { $set: { language, updatedAt: this.deps.clock.now() }, $setOnInsert: { telegramId, firstName } },
       { upsert: true },
     );
-    this.languageChanges++;
-    this.cacheLanguage(telegramId, language);
+    this.languages.wrote(telegramId, language);
   }
 
   /** The language last read or set here, however old, without asking the database (for when it cannot be asked). */
   lastKnownLanguage(telegramId: number): string | undefined {
-    return this.languages.get(telegramId)?.language;
+    return this.languages.last(telegramId);
   }
 
   async language(telegramId: number): Promise<string | undefined> {
-    const cached = this.languages.get(telegramId);
-    if (cached && cached.until > this.now()) return cached.language;
-    const changes = this.languageChanges;
-    const doc = await this.deps.models.Resident.findById(telegramId, { language: 1 }).lean<{ language?: string }>();
-    const language = doc?.language ?? undefined;
-    if (changes === this.languageChanges) this.cacheLanguage(telegramId, language);
-    return language;
+    return this.languages.read(telegramId, async () => {
+      const doc = await this.deps.models.Resident.findById(telegramId, { language: 1 }).lean<{ language?: string }>();
+      return doc?.language ?? undefined;
+    });
   }
 }
 

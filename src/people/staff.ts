@@ -8,6 +8,7 @@ import type { Models, StaffMembershipDoc, UserMembershipsDoc } from '../db/model
 import { isDuplicateKey, upsertById } from '../db/models';
 import type { Actor, Role } from './actors';
 import { readRoster, type RosterEntry } from './roster';
+import { ShortCache } from './shortCache';
 
 /** Asks the chat itself (the adapter implements it with getChatMember). */
 export interface MembershipProbe {
@@ -33,7 +34,6 @@ const TEN_MINUTES = 10 * 60_000;
  * within this long. Each answer's own trust period (above) still applies to what is kept.
  */
 export const MEMBERSHIP_CACHE_MS = 30_000;
-const MEMBERSHIP_CACHE_MAX = 10_000;
 
 type KnownChats = UserMembershipsDoc['chats'];
 
@@ -44,28 +44,18 @@ export interface UserRef {
 }
 
 export class StaffDirectory {
-  private readonly memberships = new Map<number, { chats: KnownChats; until: number }>();
-  /** Bumped by every write here, so a read that started before it does not cache the old list. */
-  private membershipWrites = 0;
+  private readonly memberships: ShortCache<number, KnownChats>;
 
   constructor(
     private readonly deps: { models: Models; clock: Clock; policy: OfficePolicy; probe: MembershipProbe; now?: () => number },
     private readonly options: StaffDirectoryOptions = { recheckNonMemberAfterMs: TEN_MINUTES, recheckMemberAfterMs: TEN_MINUTES },
-  ) {}
-
-  private cacheChats(userId: number, chats: KnownChats): void {
-    if (this.memberships.size >= MEMBERSHIP_CACHE_MAX) this.memberships.clear();
-    this.memberships.set(userId, { chats, until: (this.deps.now ?? Date.now)() + MEMBERSHIP_CACHE_MS });
+  ) {
+    this.memberships = new ShortCache(MEMBERSHIP_CACHE_MS, deps.now);
   }
 
   /** The user's recorded answers, one `_id` read at most every MEMBERSHIP_CACHE_MS. */
-  private async knownChats(userId: number): Promise<KnownChats> {
-    const cached = this.memberships.get(userId);
-    if (cached && cached.until > (this.deps.now ?? Date.now)()) return cached.chats;
-    const writes = this.membershipWrites;
-    const chats = (await this.deps.models.UserMemberships.findById(userId).lean<UserMembershipsDoc>())?.chats ?? [];
-    if (writes === this.membershipWrites) this.cacheChats(userId, chats);
-    return chats;
+  private knownChats(userId: number): Promise<KnownChats> {
+    return this.memberships.read(userId, async () => (await this.deps.models.UserMemberships.findById(userId).lean<UserMembershipsDoc>())?.chats ?? []);
   }
 
   staffChatIds(): number[] {
@@ -104,8 +94,7 @@ export class StaffDirectory {
     const chats = ((await UserMemberships.findById(userId).lean<UserMembershipsDoc>())?.chats ?? []).filter((c) => c.chatId !== chatId);
     const written = [...chats, { chatId, ...set }];
     await upsertById(UserMemberships, userId, { $set: { chats: written } });
-    this.membershipWrites++;
-    this.cacheChats(userId, written);
+    this.memberships.wrote(userId, written);
   }
 
   async rememberProfile(user: UserRef, privateChatOpen?: boolean): Promise<void> {

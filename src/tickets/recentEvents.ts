@@ -25,7 +25,7 @@ type RecentDoc = RecentEvent & { _id: string };
 const recentSchema = new Schema(
   { _id: String, ref: String, seq: Number, type: String, at: Date },
   // Copies written by earlier versions carry the whole event; what they hold beyond these is ignored.
-  { collection: 'recent_events', versionKey: false, minimize: true, strict: true },
+  { collection: 'recent_events', versionKey: false, minimize: true },
 );
 recentSchema.index({ type: 1, at: 1 });
 
