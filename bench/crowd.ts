@@ -9,16 +9,11 @@
  * have been filed.
  */
 import os from 'node:os';
-import pino from 'pino';
 import type { Update } from 'grammy/types';
-import { createBot } from '../bot/createBot';
-import { createServices } from '../bot/services';
-import { Texts } from '../bot/texts';
-import { systemClock } from '../src/clock';
 import type { Database } from '../src/db/connection';
 import { startFakeTelegram, type FakeTelegram } from '../test/support/fakeTelegram';
 import { UpdateFactory, user, type TgUser } from '../test/support/updates';
-import { bareBot, percentile, unpacedPolicy } from './kit';
+import { bareBot, benchHelpdesk, percentile, unpacedPolicy } from './kit';
 
 const TOKEN = '123456:BENCH-CROWD';
 const GROUP = -1009300000001;
@@ -82,8 +77,7 @@ async function crowd(residents: TgUser[], steps: Step[], handle: (u: Update) => 
 export async function benchCrowd(database: Database, log: (line: string) => void): Promise<CrowdFigures> {
   const fake = await startFakeTelegram();
   const policy = unpacedPolicy(GROUP);
-  const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => false } });
-  const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
+  const { services, bot, notifier } = benchHelpdesk(database, fake, TOKEN, policy);
   const bare = bareBot(fake, TOKEN);
   const u = new UpdateFactory();
   const steps = stepsOf(u, fake);

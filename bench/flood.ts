@@ -8,17 +8,12 @@
  * fake receives the bot's reply to them. Goal: p99 ≤ 1 s.
  */
 import os from 'node:os';
-import pino from 'pino';
-import { createBot } from '../bot/createBot';
 import { startRunner, stopRunner } from '../bot/polling';
-import { createServices } from '../bot/services';
-import { Texts } from '../bot/texts';
-import { systemClock } from '../src/clock';
 import { defaultOfficePolicy } from '../src/config/office';
 import type { Database } from '../src/db/connection';
 import { serveUpdates, startFakeTelegram } from '../test/support/fakeTelegram';
 import { UpdateFactory, user } from '../test/support/updates';
-import { percentile } from './kit';
+import { benchHelpdesk, percentile } from './kit';
 
 const TOKEN = '123456:BENCH-FLOOD';
 const GROUP = -1009300000001;
@@ -43,8 +38,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function benchFlood(database: Database, log: (line: string) => void): Promise<FloodFigures> {
   const fake = await startFakeTelegram();
   const policy = defaultOfficePolicy({ staffChatId: GROUP, timezone: 'Asia/Shanghai' });
-  const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => false } });
-  const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
+  const { bot, notifier } = benchHelpdesk(database, fake, TOKEN, policy);
   const flooder = user(93_000, 'Flood', { language_code: 'en' });
   fake.on('sendMessage', (p) =>
     p.chat_id === flooder.id ? { error: { error_code: 429, description: 'Too Many Requests: retry after 10', parameters: { retry_after: 10 } } } : undefined,

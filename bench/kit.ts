@@ -1,9 +1,15 @@
 /**
- * What several bench parts share: the percentile of their timings, the bare grammY bot they
- * are compared with, and an office whose outbox is not paced (Telegram's pace is the sending
+ * What several bench parts share: the percentile of their timings, the helpdesk and the bare
+ * grammY bot they compare, and an office whose outbox is not paced (Telegram's pace is the sending
  * part's subject; elsewhere it would only measure waiting).
  */
 import { Bot } from 'grammy';
+import pino from 'pino';
+import { createBot } from '../bot/createBot';
+import { createServices } from '../bot/services';
+import { Texts } from '../bot/texts';
+import { systemClock } from '../src/clock';
+import type { Database } from '../src/db/connection';
 import { defaultOfficePolicy, type OfficePolicy } from '../src/config/office';
 import type { FakeTelegram } from '../test/support/fakeTelegram';
 
@@ -25,4 +31,10 @@ export function bareBot(fake: FakeTelegram, token: string): Bot {
 export function unpacedPolicy(staffChatId: number): OfficePolicy {
   const base = defaultOfficePolicy({ staffChatId, timezone: 'Asia/Shanghai' });
   return { ...base, outbox: { ...base.outbox, globalPerSecond: 100_000, perChatPerSecond: 1000, perChatBurst: 1000, perGroupPerMinute: 100_000 } };
+}
+
+/** The helpdesk as `npm start` composes it, on the bench's database and fake Bot API, with no one a staff member unless `isMember` says so. */
+export function benchHelpdesk(database: Database, fake: FakeTelegram, token: string, policy: OfficePolicy, isMember = false) {
+  const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => isMember } });
+  return { services, ...createBot({ token, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo }) };
 }

@@ -11,16 +11,11 @@
  * the connection (everything the update caused, including its background sends).
  */
 import os from 'node:os';
-import pino from 'pino';
 import type { Update } from 'grammy/types';
-import { createBot } from '../bot/createBot';
-import { createServices } from '../bot/services';
-import { Texts } from '../bot/texts';
-import { systemClock } from '../src/clock';
 import type { Database } from '../src/db/connection';
 import { startFakeTelegram } from '../test/support/fakeTelegram';
 import { UpdateFactory, user, type TgUser } from '../test/support/updates';
-import { bareBot, unpacedPolicy } from './kit';
+import { bareBot, benchHelpdesk, unpacedPolicy } from './kit';
 
 const TOKEN = '123456:BENCH-UPDATE';
 const GROUP = -1009200000001;
@@ -77,8 +72,7 @@ const medianCost = (costs: Cost[]): Cost => ({
 export async function benchPerUpdate(database: Database, log: (line: string) => void, databaseCpu?: DatabaseCpu): Promise<PerUpdateFigures> {
   const fake = await startFakeTelegram();
   const policy = unpacedPolicy(GROUP);
-  const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => false } });
-  const { bot, notifier } = createBot({ token: TOKEN, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo });
+  const { services, bot, notifier } = benchHelpdesk(database, fake, TOKEN, policy);
   const bare = bareBot(fake, TOKEN);
   const u = new UpdateFactory();
   const counter = { n: 0 };
