@@ -24,7 +24,7 @@ import {
 import { internalTaskPrefix } from '../tasks/config';
 import { claimOnce } from '../jobs/once';
 import type { Reactor } from '../reactions/reactor';
-import { allocateRef } from './numbering';
+import { RefNumbers } from './numbering';
 import { applyEvent } from './projection';
 import { TicketRepository, type CardLocation } from './repository';
 import { answerRefusal, decide, mayFileTask, servesDepartment, showsStaleCard, type Refusal, type TicketAction } from './rules';
@@ -69,9 +69,11 @@ function visitSlot(ticket: TicketState) {
 
 export class TicketService {
   private readonly repo: TicketRepository;
+  private readonly refNumbers: RefNumbers;
 
   constructor(private readonly deps: TicketServiceDeps) {
     this.repo = new TicketRepository(deps.models);
+    this.refNumbers = new RefNumbers(deps.models);
   }
 
   createRepair(resident: ResidentContact, report: RepairReport, actor: Actor): Promise<TicketState> {
@@ -106,7 +108,7 @@ export class TicketService {
     const now = clock.now();
     const initial = build(now);
     const day = localDateKey(now, policy.timezone);
-    const ref = await allocateRef(this.deps.models, initial.kind, day, now, initial.kind === 'task' ? internalTaskPrefix(policy) : undefined);
+    const ref = await this.refNumbers.allocate(initial.kind, day, now, initial.kind === 'task' ? internalTaskPrefix(policy) : undefined);
     const event: TicketEvent = {
       ref,
       seq: 1,

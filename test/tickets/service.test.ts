@@ -60,6 +60,20 @@ test('20 residents confirming at the same moment get 20 distinct numbers of the 
   expect((await tickets.createRepair(resident(1), report('household', 'inspect'), residentActor(1, 'r'))).ref).toBe('BX-20261124-001');
 });
 
+test('two instances of the bot confirming at the same moment still give distinct numbers with none skipped', async () => {
+  // Each service remembers its own sequence, as each process does; they meet only in the database.
+  const before = clock.now();
+  clock.set(new Date('2026-11-25T02:00:00Z'));
+  const [one, two] = [service(), service()];
+  const file = (tickets: TicketService, i: number) => tickets.createRepair(resident(2000 + i), report('household', 'inspect'), residentActor(2000 + i, 'r'));
+  const created = await Promise.all(Array.from({ length: 30 }, (_, i) => file(i % 2 === 0 ? one : two, i)));
+  expect(created.map((t) => t.ref).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `BX-20261125-${String(i + 1).padStart(3, '0')}`));
+  // Each goes on from where the other left off.
+  expect((await file(two, 30)).ref).toBe('BX-20261125-031');
+  expect((await file(one, 31)).ref).toBe('BX-20261125-032');
+  clock.set(before);
+});
+
 // [kind, category, department, response limit, resolution limit] — SPEC.md's table.
 const dueTable: [RepairReport['repairKind'], string, string, number, number][] = [
   ['household', 'unblock', 'engineering', 20 * MIN, 1 * DAY], // paid: a price-and-feasibility answer in 20 min
