@@ -4,6 +4,12 @@
  * `fetch` for grammY's client options: conversations build their own Api from the bot's
  * client options, so a fetch reaches their calls where an `api.config.use()` transformer
  * does not (../../../shared/FACTS.md). The outbox's own Api uses the unwrapped fetch.
+ *
+ * It also sends a request again, once, when the kept-alive connection it went out on was
+ * reset before any answer: the server closed the idle connection as it was reused, so the
+ * request was almost certainly not read. Without this a scene's question or a report's
+ * confirmation was lost to the race (no retry plugin reaches inside scenes); the rare cost is
+ * a message shown twice.
  */
 import { acquire, type RateLimiter } from '../../src/outbox/limiter';
 
@@ -17,6 +23,25 @@ const DELIVERS = /^(send[A-Z]\w*|copyMessages?|forwardMessages?)$/;
 const MAX_INTERACTIVE_WAIT = 2000;
 
 export type WrappedFetch = typeof fetch & { unwrapped: typeof fetch };
+
+/** The connection was reset before an answer (node-fetch's FetchError carries the socket's code). */
+function connectionReset(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+/** `base`, and once more if the connection was reset, when the body can be sent again (JSON: a string). */
+function sendingAgainOnReset(base: typeof fetch): typeof fetch {
+  return async (url, init) => {
+    try {
+      return await base(url, init);
+    } catch (error) {
+      const resendable = init?.body === undefined || typeof init.body === 'string';
+      if (!resendable || !connectionReset(error) || init?.signal?.aborted) throw error;
+      return base(url, init);
+    }
+  };
+}
 
 export interface InteractiveHooks {
   /** A message reached this person: if they were marked unreachable, they are not any more. */
@@ -40,12 +65,13 @@ function callOf(url: unknown, body: unknown): { method: string; chatId?: number;
 /** The fetch to put in the bot's client options; `base` is the fetch it sends with. */
 export function interactiveFetch(limiter: RateLimiter, hooks: InteractiveHooks = {}, base: typeof fetch = grammyFetch): WrappedFetch {
   const now = hooks.now ?? Date.now;
+  const send = sendingAgainOnReset(base);
   const wrapped = (async (url: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     const call = callOf(url, init?.body);
-    if (call.chatId === undefined) return base(url, init);
+    if (call.chatId === undefined) return send(url, init);
     const left = await acquire(limiter, call.chatId, call.weight, 'interactive', { maxWait: MAX_INTERACTIVE_WAIT });
     if (left > 0) limiter.take(call.chatId, call.weight, 'interactive');
-    const response = await base(url, init);
+    const response = await send(url, init);
     if (response.status === 429) {
       // Telegram's own word on this chat: the outbox waits it out too.
       const answer = (await response.clone().json().catch(() => ({}))) as { parameters?: { retry_after?: number } };

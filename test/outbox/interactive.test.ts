@@ -6,6 +6,7 @@
  */
 import { Api } from 'grammy';
 import { createHarness, people, TOKEN, type Harness } from '../support/harness';
+import { register } from '../support/emergencyFlows';
 import { message, newInstance, outboxTestPolicy, type Instance } from './support';
 
 let h: Harness;
@@ -75,4 +76,29 @@ test('calls that send nothing (answers to button presses, chat actions) are not 
   expect(a.outbox.limiter.delay(people.bob.id, 1, 'outbox')).toBe(0);
   for (let i = 0; i < 20; i++) await api.sendMessage(3100 + i, `reply ${i}`);
   expect(a.outbox.limiter.delay(people.bob.id, 1, 'outbox')).toBeGreaterThan(0);
+});
+
+test('a reply whose kept-alive connection is reset before any answer is sent again, once', async () => {
+  // Without the interactive fetch the reset is an error: the fake really drops the connection.
+  h.fake.dropNextConnection('sendMessage');
+  await expect(new Api(TOKEN, { apiRoot: h.fake.apiRoot }).sendMessage(people.alice.id, 'lost')).rejects.toThrow(/Network request/);
+
+  h.fake.dropNextConnection('sendMessage');
+  await interactiveApi().sendMessage(people.alice.id, 'your answer');
+  expect(h.fake.textsTo(people.alice.id)).toEqual(['your answer']);
+  // Twice in a row is not a race any more: it fails as before.
+  h.fake.dropNextConnection('sendMessage');
+  h.fake.dropNextConnection('sendMessage');
+  await expect(interactiveApi().sendMessage(people.alice.id, 'second try')).rejects.toThrow(/Network request/);
+  expect(h.fake.textsTo(people.alice.id)).toEqual(['your answer']);
+});
+
+test("a scene's question whose connection is reset still reaches the resident, and the report goes on", async () => {
+  const alice = people.alice;
+  await register(h, alice);
+  h.fake.dropNextConnection('sendMessage');
+  await h.send(h.u.command(alice, 'repair'));
+  expect(h.fake.lastTextTo(alice.id)).toContain('报修类型');
+  await h.press(alice, alice.id, 'sc:household');
+  expect(h.fake.lastTextTo(alice.id)).toContain('请选择具体类别');
 });

@@ -31,6 +31,8 @@ export interface FakeTelegram {
   on(method: string, responder: Responder): void;
   off(method: string): void;
   failNext(method: string, error: TgError, when?: (params: Record<string, any>) => boolean): void;
+  /** The next request for `method` (one more each call) finds its kept-alive connection closed: reset, unanswered and unrecorded. */
+  dropNextConnection(method: string): void;
   setChatMember(chatId: number, userId: number, status: MemberStatus): void;
   blockUser(chatId: number): void;
   neverStarted(chatId: number): void;
@@ -123,6 +125,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: RecordedCall[] = [];
   const responders = new Map<string, Responder>();
   let failures: { method: string; error: TgError; when?: (p: Record<string, any>) => boolean }[] = [];
+  const drops = new Map<string, number>(); // method → connections still to drop
   const members = new Map<string, MemberStatus>();
   const blocked = new Set<number>();
   const notStarted = new Set<number>();
@@ -351,6 +354,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       }
       const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
       if (!m) return send(404, JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+      const dropping = drops.get(m[2]) ?? 0;
+      if (dropping > 0) {
+        drops.set(m[2], dropping - 1);
+        return req.socket.destroy();
+      }
       let params: Record<string, any>;
       try {
         params = parseBody(String(req.headers['content-type'] ?? ''), Buffer.concat(chunks), url.searchParams);
@@ -361,6 +369,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       send(reply.ok ? 200 : reply.error_code, JSON.stringify(reply));
     });
   });
+  // Node's default of 5 s closed idle kept-alive connections as the client reused them, and
+  // the reset requests failed at random under load (the crowd bench lost scene steps). Servers
+  // in front of the Bot API keep idle connections for about a minute; dropNextConnection
+  // makes that reset on purpose.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -400,6 +413,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     on: (method, responder) => { responders.set(method, responder); },
     off: (method) => { responders.delete(method); },
     failNext: (method, error, when) => { failures.push({ method, error, when }); },
+    dropNextConnection: (method) => { drops.set(method, (drops.get(method) ?? 0) + 1); },
     setChatMember: (chatId, userId, status) => { members.set(`${chatId}:${userId}`, status); },
     blockUser: (chatId) => { blocked.add(chatId); },
     neverStarted: (chatId) => { notStarted.add(chatId); },
@@ -441,6 +455,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       calls.length = 0; // keep the array identity: tests may hold `fake.calls`
       responders.clear();
       failures = [];
+      drops.clear();
       members.clear();
       blocked.clear();
       notStarted.clear();
