@@ -267,3 +267,18 @@ export async function upsertById<T>(model: Model<T>, id: unknown, update: Record
 export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
 }
+
+/** The fields of a small record that is written whole: every value set, none left to the schema. */
+export type PlainRecord = { _id: string | number } & Record<string, string | number | boolean | Date>;
+
+/**
+ * Inserts a small record through the driver. Mongoose's document machinery (casting, defaults,
+ * validation, hooks) costs three times the insert itself, and the hot paths insert such
+ * records on every update (the update's record) and several times per ticket event (its
+ * pending note, its recent copy, the reference's number, claims). Only for records built in
+ * code whose values already have their stored types; anything optional or nested goes
+ * through the model. A taken `_id` rejects as before (isDuplicateKey).
+ */
+export async function insertRecord(model: { db: Connection; collection: { collectionName: string } }, record: PlainRecord): Promise<void> {
+  await model.db.collection<PlainRecord>(model.collection.collectionName).insertOne(record);
+}

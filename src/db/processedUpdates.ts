@@ -1,7 +1,10 @@
-/** Telegram may deliver an update twice (webhook retries, a restart before the offset moved). */
+/**
+ * Telegram may deliver an update twice (webhook retries, a restart before the offset moved).
+ * Every update passes here first, so the record is inserted through the driver (insertRecord).
+ */
 import type { Clock } from '../clock';
 import type { Models } from './models';
-import { isDuplicateKey } from './models';
+import { insertRecord, isDuplicateKey } from './models';
 
 export class ProcessedUpdates {
   constructor(private readonly deps: { models: Models; clock: Clock }) {}
@@ -9,7 +12,7 @@ export class ProcessedUpdates {
   /** True the first time an update id is seen; the unique _id makes this race-free. */
   async firstTime(updateId: number): Promise<boolean> {
     try {
-      await this.deps.models.ProcessedUpdate.create({ _id: updateId, at: this.deps.clock.now() });
+      await insertRecord(this.deps.models.ProcessedUpdate, { _id: updateId, at: this.deps.clock.now() });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;

@@ -6,7 +6,7 @@
  * be a dead instance's, and the next attempt number is claimed, again with a unique insert.
  */
 import type { Connection, Model } from 'mongoose';
-import { isDuplicateKey } from '../db/models';
+import { insertRecord, isDuplicateKey } from '../db/models';
 import { outboxModels, type ItemDoc, type OutboxModels } from './models';
 import type { ItemStatus, NewItem, OutboxItem } from './types';
 
@@ -139,7 +139,7 @@ export class OutboxStore {
 
   private async recordKey(key: string): Promise<boolean> {
     try {
-      await this.models.Key.create({ _id: key, at: new Date(this.now()) });
+      await insertRecord(this.models.Key, { _id: key, at: new Date(this.now()) });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
@@ -196,7 +196,7 @@ export class OutboxStore {
     for (let attempt = item.attempt; attempt < item.attempt + 20; attempt++) {
       const now = this.now();
       try {
-        await this.models.Claim.create({ _id: `${item.id}:${attempt}`, at: new Date(now), by });
+        await insertRecord(this.models.Claim, { _id: `${item.id}:${attempt}`, at: new Date(now), by });
         // Pollers skip the item until the lease ends (the claim itself is what decides).
         // A takeover is written down (and counts as a failure: an item that kills its sender
         // must not do so forever). A first claim is not: the claim alone decides, and the

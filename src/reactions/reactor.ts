@@ -14,7 +14,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { OfficePolicy } from '../config/office';
 import type { Models } from '../db/models';
-import { eventId, isDuplicateKey } from '../db/models';
+import { eventId, insertRecord, isDuplicateKey } from '../db/models';
 import type { OutboxStore } from '../outbox/store';
 import type { NewItem } from '../outbox/types';
 import { replay } from '../tickets/projection';
@@ -83,10 +83,14 @@ export function laneOf(to: Recipient, ticket: TicketState, policy: OfficePolicy)
 export class Reactor {
   private readonly pending: Model<PendingDoc>;
   private readonly now: () => number;
-  /** Told of every batch written (the bot sends them once its direct answer is out). */
-  onWritten?: (written: { id: string; chatId: number }[]) => void;
-  /** How long new items wait for that (0 outside an update: the running dispatcher takes them at once). */
-  holdMs: () => number = () => 0;
+  /**
+   * Told of every batch written, with the Telegram id of the person whose action wrote it (absent
+   * for the scheduler's own and for card resyncs): the bot sends a person's batch once its
+   * direct answer to them is out.
+   */
+  onWritten?: (written: { id: string; chatId: number }[], actorId?: number) => void;
+  /** How long new items of that person's action wait for that (0 outside an update: the running dispatcher takes them at once). */
+  holdMs: (actorId?: number) => number = () => 0;
 
   /** The recent-events copy the follow-up scans read, then whatever the composition adds. */
   private readonly observers: EventObserver[];
@@ -100,7 +104,7 @@ export class Reactor {
   /** Step 1: the position is noted before the event is appended. */
   async intend(ref: string, seq: number): Promise<void> {
     try {
-      await this.pending.create({ _id: `${ref}:${seq}`, ref, seq, at: new Date(this.now()) });
+      await insertRecord(this.pending, { _id: `${ref}:${seq}`, ref, seq, at: new Date(this.now()) });
     } catch (error) {
       // Another writer is after the same position: one note serves both.
       if (!isDuplicateKey(error)) throw error;
@@ -138,8 +142,9 @@ export class Reactor {
       purpose: `${'type' in event ? event.type : 'resync'}:${notice.name}`,
       payload: { notice, ...('type' in event ? { event } : {}), ticket } satisfies NoticePayload,
     }));
-    await this.deps.outbox.addMany(items, this.holdMs());
-    if (items.length > 0) this.onWritten?.(items.map(({ id, chatId }) => ({ id, chatId })));
+    const actorId = 'actor' in event ? event.actor.id : undefined;
+    await this.deps.outbox.addMany(items, this.holdMs(actorId));
+    if (items.length > 0) this.onWritten?.(items.map(({ id, chatId }) => ({ id, chatId })), actorId);
   }
 
   /**

@@ -11,7 +11,7 @@
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Models } from '../db/models';
-import { eventId, isDuplicateKey } from '../db/models';
+import { eventId, insertRecord, isDuplicateKey } from '../db/models';
 import type { TicketEvent, TicketEventType } from './types';
 
 /** The event types the follow-up scans watch; the others are never copied. */
@@ -45,7 +45,7 @@ export class RecentEvents {
   async recordEvent(event: TicketEvent): Promise<void> {
     if (!RECENT_EVENT_TYPES.includes(event.type)) return;
     try {
-      await this.model.create({ _id: eventId(event.ref, event.seq), ref: event.ref, seq: event.seq, type: event.type, at: event.at });
+      await insertRecord(this.model, { _id: eventId(event.ref, event.seq), ref: event.ref, seq: event.seq, type: event.type, at: new Date(event.at) });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
