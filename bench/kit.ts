@@ -35,6 +35,6 @@ export function unpacedPolicy(staffChatId: number): OfficePolicy {
 
 /** The helpdesk as `npm start` composes it, on the bench's database and fake Bot API, with no one a staff member unless `isMember` says so. */
 export function benchHelpdesk(database: Database, fake: FakeTelegram, token: string, policy: OfficePolicy, isMember = false) {
-  const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: 'silent' }), probe: { isMember: async () => isMember } });
+  const services = createServices({ database, policy, clock: systemClock, texts: new Texts(), log: pino({ level: process.env.BENCH_LOG ?? 'silent' }), probe: { isMember: async () => isMember } });
   return { services, ...createBot({ token, services, apiRoot: fake.apiRoot, botInfo: fake.botInfo }) };
 }
