@@ -3,7 +3,8 @@
  * the recent copy of the watched types (never the whole log), an event written a moment late
  * is still read, what is older than the lookback is pruned, and a
  * backlog larger than a batch — even one where everything shares one instant — is worked
- * off batch by batch without skipping or looping.
+ * off batch by batch without skipping or looping; one process is not handed again what it
+ * handled, while the overlap still brings it what another wrote late.
  */
 import { EventScan } from '../../src/followups/eventScan';
 import { ensureFollowupIndexes, followupModels } from '../../src/followups/model';
@@ -81,4 +82,30 @@ test('a backlog larger than a batch, sharing one instant, is worked off without 
   expect(sizes[0]).toBe(250); // one instant is taken whole
   expect(sizes.at(-1)).toBe(0);
   expect(sizes.reduce((a, b) => a + b, 0)).toBe(310); // nothing read twice
+});
+
+test('one process is not handed again what it handled in the overlap; a late writer\'s event and an uncommitted read still come', async () => {
+  const running = scan(); // one instance, as a running process keeps its jobs
+  const take = async (now: Date, commit = true) => {
+    const next = await running.next(now);
+    if (commit) await next.commit();
+    return next.events.map((e) => e.ref);
+  };
+  await take(at(900)); // whatever earlier tests left
+  await write(3, at(1000));
+  const first = await take(at(1001));
+  expect(first).toHaveLength(3);
+  // The next tick reads 2 s back again: those 3 are in the overlap, but this process handled them.
+  await write(1, at(1000.5)); // written "at 1000.5 s" by another instance, inserted only now
+  const late = await take(at(1002));
+  expect(late).toHaveLength(1);
+  expect(first).not.toContain(late[0]);
+
+  // A read whose caller did not finish (no commit) is handed out again.
+  await write(2, at(1003.5));
+  expect(await take(at(1004), false)).toHaveLength(2);
+  expect(await take(at(1004.5))).toHaveLength(2);
+  expect(await take(at(1005))).toHaveLength(0);
+  // Another process (a new scan) still reads the overlap as before.
+  expect(await scan().next(at(1005)).then((n) => n.events.length)).toBe(2);
 });
