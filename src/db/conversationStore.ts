@@ -6,14 +6,13 @@
  * an update's CPU (bench: per update).
  */
 import type { Clock } from '../clock';
-import type { Models } from './models';
+import { driverCollection, type Models } from './models';
 
 export class ConversationStore<T = unknown> {
   constructor(private readonly deps: { models: Models; clock: Clock }) {}
 
   private get states() {
-    const model = this.deps.models.ConversationState;
-    return model.db.collection<{ _id: string; json: string; updatedAt: Date }>(model.collection.collectionName);
+    return driverCollection<{ _id: string; json: string; updatedAt: Date }>(this.deps.models.ConversationState);
   }
 
   async read(key: string): Promise<T | undefined> {

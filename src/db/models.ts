@@ -268,6 +268,11 @@ export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
 }
 
+/** A model's collection as the driver sees it, typed by the documents the caller keeps there (the hot paths by `_id`). */
+export function driverCollection<T extends { _id: string | number }>(model: { db: Connection; collection: { collectionName: string } }) {
+  return model.db.collection<T>(model.collection.collectionName);
+}
+
 /** The fields of a small record that is written whole: every value set, none left to the schema. */
 export type PlainRecord = { _id: string | number } & Record<string, string | number | boolean | Date>;
 
@@ -280,5 +285,5 @@ export type PlainRecord = { _id: string | number } & Record<string, string | num
  * through the model. A taken `_id` rejects as before (isDuplicateKey).
  */
 export async function insertRecord(model: { db: Connection; collection: { collectionName: string } }, record: PlainRecord): Promise<void> {
-  await model.db.collection<PlainRecord>(model.collection.collectionName).insertOne(record);
+  await driverCollection<PlainRecord>(model).insertOne(record);
 }
