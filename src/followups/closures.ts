@@ -64,7 +64,7 @@ export class ClosureWatcher {
     const { Survey } = this.followups;
     const id = surveyIdOf(event);
     if (await Survey.exists({ _id: id })) return undefined;
-    const ticket = await this.deps.tickets.get(event.ref);
+    const ticket = await this.deps.tickets.getReaching(event.ref, event.seq);
     // Internal tasks are staff's own work: no follow-up survey, nothing to decide.
     if (!ticket || ticket.kind === 'task') return undefined;
     const { policy } = this.deps;

@@ -82,7 +82,24 @@ export class TicketRepository {
 
   /** The current state: the stored projection plus any events it has not caught up with. */
   async load(ref: string): Promise<TicketState | null> {
-    const doc = await this.models.Ticket.findById(ref).lean<{ state: TicketState; seq: number }>();
+    return this.caughtUp(ref, await this.projection(ref));
+  }
+
+  /**
+   * The ticket at `seq` or later: the stored projection once it has reached `seq`, without the
+   * look for newer events; else caught up from the log. For what is decided about one event
+   * after it was recorded (a closure's follow-up), which needs the ticket as of that event.
+   */
+  async loadReaching(ref: string, seq: number): Promise<TicketState | null> {
+    const doc = await this.projection(ref);
+    return doc && doc.seq >= seq ? doc.state : this.caughtUp(ref, doc);
+  }
+
+  private projection(ref: string): Promise<{ state: TicketState; seq: number } | null> {
+    return this.models.Ticket.findById(ref).lean<{ state: TicketState; seq: number }>().exec();
+  }
+
+  private async caughtUp(ref: string, doc: { state: TicketState; seq: number } | null): Promise<TicketState | null> {
     const newer = await this.eventsAfter(ref, doc?.seq ?? 0);
     let state: TicketState | undefined = doc?.state;
     for (const event of newer) state = applyEvent(state, event);

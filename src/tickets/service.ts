@@ -336,6 +336,11 @@ export class TicketService {
     return this.repo.load(ref);
   }
 
+  /** The ticket as of event `seq` or later (one read fewer than `get`: see TicketRepository.loadReaching). */
+  getReaching(ref: string, seq: number): Promise<TicketState | null> {
+    return this.repo.loadReaching(ref, seq);
+  }
+
   history(ref: string): Promise<TicketEvent[]> {
     return this.repo.events(ref);
   }

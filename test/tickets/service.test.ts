@@ -13,6 +13,7 @@ import { residentActor, type Actor } from '../../src/people/actors';
 import { TicketRepository } from '../../src/tickets/repository';
 import { TicketService } from '../../src/tickets/service';
 import type { RepairReport, ResidentContact } from '../../src/tickets/types';
+import { commandsDuring } from '../support/commands';
 import { createTestDatabase } from '../support/db';
 import { STAFF_CHAT, testPolicy } from '../support/harness';
 
@@ -164,6 +165,21 @@ test('a projection left behind its log is repaired on the next load', async () =
   expect(await tickets.arrive(t.ref, zhang)).toMatchObject({ ok: false, reason: 'wrong_state', status: 'on_site' });
   const resolved = await tickets.resolve(t.ref, zhang, { text: '修好了', media: [] });
   expect(resolved).toMatchObject({ ok: true, event: { seq: 4 }, ticket: { status: 'resolved' } });
+});
+
+test('the ticket as of an event: the projection when it has reached it, in one read; caught up from the log when it is behind', async () => {
+  const tickets = service();
+  const t = await tickets.createRepair(resident(7), report('household', 'inspect'), residentActor(7, 'r'));
+  await tickets.claim(t.ref, zhang);
+  const reached = await commandsDuring(database.conn, () => tickets.getReaching(t.ref, 2));
+  expect(reached.map((c) => c.collection)).toEqual(['tickets']);
+  expect((await tickets.getReaching(t.ref, 2))!.status).toBe('claimed');
+
+  // Its writer died after appending seq 3: asked as of seq 3, the log is read and the projection repaired.
+  clock.advance(10 * MIN);
+  await new TicketRepository(database.models).append({ ref: t.ref, seq: 3, type: 'arrived', at: clock.now(), actor: { id: 601, role: 'staff', name: '张' } });
+  expect(await tickets.getReaching(t.ref, 3)).toMatchObject({ seq: 3, status: 'on_site' });
+  expect(await database.models.Ticket.findOne({ ref: t.ref }).lean<{ seq: number }>()).toMatchObject({ seq: 3 });
 });
 
 test('a lost append is not stored twice: the same sequence number cannot be taken again', async () => {
