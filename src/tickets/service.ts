@@ -254,8 +254,8 @@ export class TicketService {
 
   /**
    * The quiet period passed without an answer: the scheduler confirms for the resident.
-   * `known` is the state the scheduler found it in (the working set's copy), caught up from
-   * the log before it is used; without it the ticket is loaded.
+   * `known` is the state the scheduler found it in (the working set's copy), tried as it is
+   * (see act); without it the ticket is loaded.
    */
   autoConfirm(ref: string, known?: TicketState): Promise<ActionResult> {
     return this.act(ref, 'auto_confirm', SYSTEM_ACTOR, () => ({ type: 'auto_confirmed' }), known);
@@ -399,14 +399,22 @@ export class TicketService {
   /**
    * Decide, then try to take the next sequence number; on a lost race reload and decide
    * again against the winner's state (a second Claim then sees "already claimed").
+   *
+   * A state the caller already read (`known`) is tried as it is: if the log has gone past it,
+   * its next sequence number is taken and the append loses, as any race does. Only a refusal
+   * is checked against the log first, so that nothing is refused on a stale copy. (The look
+   * for newer events was one command of every auto-confirmation.)
    */
   private async act(ref: string, action: TicketAction, actor: Actor, draft: Drafter, known?: TicketState): Promise<ActionResult> {
     for (let attempt = 0; attempt < 20; attempt++) {
-      // A state the caller already read serves the first attempt (after its log is checked for newer events); a lost race reloads.
-      const ticket = attempt === 0 && known?.ref === ref ? await this.repo.catchUp(known) : await this.repo.load(ref);
+      let ticket = attempt === 0 && known?.ref === ref ? known : await this.repo.load(ref);
       if (!ticket) return { ok: false, reason: 'not_found' };
       const now = this.deps.clock.now();
-      const drafted = decide(action, ticket, actor, this.deps.policy) ?? draft(ticket, now);
+      let drafted = decide(action, ticket, actor, this.deps.policy) ?? draft(ticket, now);
+      if ('reason' in drafted && ticket === known) {
+        ticket = await this.repo.catchUp(known);
+        drafted = decide(action, ticket, actor, this.deps.policy) ?? draft(ticket, now);
+      }
       if ('reason' in drafted) {
         this.deps.log.info({ ref, action, actorId: actor.id, role: actor.role, reason: drafted.reason }, 'ticket action refused');
         if (actor.role !== 'system') await this.refused(ticket, drafted);
