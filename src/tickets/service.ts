@@ -410,10 +410,11 @@ export class TicketService {
       let ticket = attempt === 0 && known?.ref === ref ? known : await this.repo.load(ref);
       if (!ticket) return { ok: false, reason: 'not_found' };
       const now = this.deps.clock.now();
-      let drafted = decide(action, ticket, actor, this.deps.policy) ?? draft(ticket, now);
+      const decideOn = (state: TicketState) => decide(action, state, actor, this.deps.policy) ?? draft(state, now);
+      let drafted = decideOn(ticket);
       if ('reason' in drafted && ticket === known) {
         ticket = await this.repo.catchUp(known);
-        drafted = decide(action, ticket, actor, this.deps.policy) ?? draft(ticket, now);
+        drafted = decideOn(ticket);
       }
       if ('reason' in drafted) {
         this.deps.log.info({ ref, action, actorId: actor.id, role: actor.role, reason: drafted.reason }, 'ticket action refused');
