@@ -76,9 +76,8 @@ export class RefNumbers {
 
   private find(sequence: Sequence, taken: (n: number) => Promise<boolean>): Promise<void> {
     return (async () => {
-      let last = sequence.next - 1;
-      if (last > 0 && !(await taken(last))) last = 0;
-      sequence.next = await firstFree(taken, Math.max(last, 0));
+      const last = sequence.next - 1;
+      sequence.next = await firstFree(taken, last > 0 && (await taken(last)) ? last : 0);
     })().finally(() => {
       sequence.finding = undefined;
     });
