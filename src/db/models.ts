@@ -268,8 +268,11 @@ export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
 }
 
+/** What the driver paths need of a model: its connection and its collection's name. */
+type ModelPlace = { db: Connection; collection: { collectionName: string } };
+
 /** A model's collection as the driver sees it, typed by the documents the caller keeps there (the hot paths by `_id`). */
-export function driverCollection<T extends { _id: string | number }>(model: { db: Connection; collection: { collectionName: string } }) {
+export function driverCollection<T extends { _id: string | number }>(model: ModelPlace) {
   return model.db.collection<T>(model.collection.collectionName);
 }
 
@@ -284,6 +287,6 @@ export type PlainRecord = { _id: string | number } & Record<string, string | num
  * code whose values already have their stored types; anything optional or nested goes
  * through the model. A taken `_id` rejects as before (isDuplicateKey).
  */
-export async function insertRecord(model: { db: Connection; collection: { collectionName: string } }, record: PlainRecord): Promise<void> {
+export async function insertRecord(model: ModelPlace, record: PlainRecord): Promise<void> {
   await driverCollection<PlainRecord>(model).insertOne(record);
 }
