@@ -9,6 +9,7 @@
  * BENCH_ONLY=flood the flood part (others' replies while one chat floods and is refused with 429),
  * BENCH_ONLY=dashboard the web dashboard's pages under load,
  * BENCH_ONLY=crowd 200 new residents registering and reporting at once (BENCH_CROWD sets how many).
+ * BENCH_LOG=warn (or any pino level) shows the bench helpdesk's own log, which is silent otherwise.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
